@@ -1,0 +1,42 @@
+package io.forewarn.gateway.metrics;
+
+import io.forewarn.common.telemetry.RejectReason;
+import io.forewarn.common.telemetry.TopicKind;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Every gateway stage reports here. Meter names and tags live in {@link MicrometerGatewayMetrics};
+ * tests use {@link #NOOP}.
+ */
+public interface GatewayMetrics {
+
+  /** How a batch write ended: the {@code outcome} tag of the write timer. */
+  enum WriteOutcome { STORED, UNAVAILABLE, BROKEN }
+
+  void received(TopicKind kind, boolean redelivered);
+
+  void rejected(RejectReason reason, boolean partial);
+
+  /** A committed batch: messages acknowledged, rows stored and rows skipped as duplicates. */
+  void committed(int messages, int rowsStored, int rowsDuplicate);
+
+  void batchWrite(WriteOutcome outcome, int messages, Duration elapsed);
+
+  /** Commit time minus the sample's own timestamp, for device-timestamped samples. */
+  void ingestLag(Duration lag);
+
+  void acknowledgementSkipped();
+
+  void queueDepth(Supplier<Number> depth);
+
+  GatewayMetrics NOOP = new GatewayMetrics() {
+    @Override public void received(TopicKind kind, boolean redelivered) {}
+    @Override public void rejected(RejectReason reason, boolean partial) {}
+    @Override public void committed(int messages, int rowsStored, int rowsDuplicate) {}
+    @Override public void batchWrite(WriteOutcome outcome, int messages, Duration elapsed) {}
+    @Override public void ingestLag(Duration lag) {}
+    @Override public void acknowledgementSkipped() {}
+    @Override public void queueDepth(Supplier<Number> depth) {}
+  };
+}
