@@ -1,0 +1,63 @@
+package io.forewarn.notifier.channel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A token bucket: {@code burst} sends at once, then {@code ratePerSecond} on average. Keeps us
+ * under a provider's limit instead of learning it from 429s. Thread-safe; time comes from the
+ * injected clock, and a clock that steps backwards refills nothing.
+ */
+public final class TokenBucket {
+  private static final double NANOS_PER_SECOND = 1_000_000_000d;
+
+  private final double ratePerSecond;
+  private final int burst;
+  private final Clock clock;
+  private double tokens;
+  private Instant last;
+
+  public TokenBucket(double ratePerSecond, int burst, Clock clock) {
+    if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+      throw new IllegalArgumentException("rate must be a positive number of sends per second, was " + ratePerSecond);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1, was " + burst);
+    }
+    this.ratePerSecond = ratePerSecond;
+    this.burst = burst;
+    this.clock = clock;
+    this.tokens = burst;
+    this.last = clock.instant();
+  }
+
+  /** Takes a token if one is there. */
+  public synchronized boolean tryAcquire() {
+    refill();
+    if (tokens >= 1) {
+      tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** How long until a token will be there (zero if one is there now). */
+  public synchronized Duration timeUntilAvailable() {
+    refill();
+    if (tokens >= 1) {
+      return Duration.ZERO;
+    }
+    long nanos = (long) Math.ceil((1 - tokens) / ratePerSecond * NANOS_PER_SECOND);
+    return Duration.ofNanos(nanos);
+  }
+
+  private void refill() {
+    Instant now = clock.instant();
+    if (now.isAfter(last)) {
+      double elapsed = Duration.between(last, now).toNanos() / NANOS_PER_SECOND;
+      tokens = Math.min(burst, tokens + elapsed * ratePerSecond);
+      last = now;
+    }
+  }
+}

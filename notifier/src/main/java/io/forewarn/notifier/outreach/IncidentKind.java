@@ -1,0 +1,18 @@
+package io.forewarn.notifier.outreach;
+
+import java.util.Locale;
+
+/** What kind of incident the rules stage found; each kind has its own message templates. */
+public enum IncidentKind {
+  /** One customer's device is degrading or has failed. */
+  DEVICE_PROBLEM,
+  /** Our service is down or degraded in a region; every customer there is affected. */
+  SERVICE_DISRUPTION,
+  /** Work we planned that will interrupt the service for a while. */
+  PLANNED_MAINTENANCE;
+
+  /** The directory name used for this kind under {@code templates/}. */
+  public String templateName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

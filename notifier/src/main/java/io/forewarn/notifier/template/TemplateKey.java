@@ -1,0 +1,28 @@
+package io.forewarn.notifier.template;
+
+import io.forewarn.notifier.outreach.Channel;
+import io.forewarn.notifier.outreach.IncidentKind;
+import io.forewarn.notifier.outreach.Transition;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Which template: incident kind × transition × channel × language. */
+public record TemplateKey(IncidentKind kind, Transition transition, Channel channel, Locale language) {
+  public TemplateKey {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(transition, "transition");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(language, "language");
+  }
+
+  /** The file under the template root, e.g. {@code device_problem/opened/sms.en.txt}. */
+  public String path() {
+    return kind.templateName() + "/" + transition.templateName() + "/" + channel.templateName() + "."
+        + language.getLanguage() + ".txt";
+  }
+
+  /** Whether the file must start with a {@code Subject:} line (emails, and the ticket that opens). */
+  public boolean hasSubject() {
+    return channel == Channel.EMAIL || (channel == Channel.TICKET && transition == Transition.OPENED);
+  }
+}

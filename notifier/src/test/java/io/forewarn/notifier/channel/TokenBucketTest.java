@@ -1,0 +1,73 @@
+package io.forewarn.notifier.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TokenBucketTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-10T12:00:00Z"));
+
+  @Test
+  void allows_a_burst_then_refuses() {
+    // GIVEN 2 per second, burst 3
+    TokenBucket bucket = new TokenBucket(2, 3, clock);
+    // THEN three at once, not a fourth
+    assertThat(bucket.tryAcquire()).isTrue();
+    assertThat(bucket.tryAcquire()).isTrue();
+    assertThat(bucket.tryAcquire()).isTrue();
+    assertThat(bucket.tryAcquire()).isFalse();
+    assertThat(bucket.timeUntilAvailable()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void refills_at_the_configured_rate_up_to_the_burst() {
+    TokenBucket bucket = new TokenBucket(2, 3, clock);
+    for (int i = 0; i < 3; i++) {
+      bucket.tryAcquire();
+    }
+    // WHEN 250 ms pass: half a token
+    clock.advance(Duration.ofMillis(250));
+    assertThat(bucket.tryAcquire()).isFalse();
+    assertThat(bucket.timeUntilAvailable()).isEqualTo(Duration.ofMillis(250));
+    // WHEN another 250 ms: one token
+    clock.advance(Duration.ofMillis(250));
+    assertThat(bucket.tryAcquire()).isTrue();
+    // WHEN an hour passes: never more than the burst
+    clock.advance(Duration.ofHours(1));
+    int granted = 0;
+    while (bucket.tryAcquire()) {
+      granted++;
+    }
+    assertThat(granted).isEqualTo(3);
+  }
+
+  @Test
+  void slow_rates_work_per_minute() {
+    // GIVEN 6 per minute, burst 1
+    TokenBucket bucket = new RateLimit(6, 1).bucket(clock);
+    assertThat(bucket.tryAcquire()).isTrue();
+    assertThat(bucket.timeUntilAvailable()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void clock_stepping_back_refills_nothing() {
+    TokenBucket bucket = new TokenBucket(1, 1, clock);
+    bucket.tryAcquire();
+    clock.advance(Duration.ofSeconds(-30));
+    assertThat(bucket.tryAcquire()).isFalse();
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(bucket.tryAcquire()).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(bucket.tryAcquire()).isTrue();
+  }
+
+  @Test
+  void rejects_nonsense_settings() {
+    assertThatThrownBy(() -> new TokenBucket(0, 1, clock)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TokenBucket(Double.NaN, 1, clock)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TokenBucket(1, 0, clock)).isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,90 @@
+package io.forewarn.rules.detection.forecast;
+
+import io.forewarn.rules.detection.TimeWindow;
+
+/**
+ * Theil–Sen line on a window in O(n): instead of all n(n-1)/2 pairs, the n/2 disjoint pairs (i, i + n/2).
+ * Disjoint pairs make the pairwise slopes independent under independent noise, so the distribution-free
+ * confidence interval of a median (binomial order statistics) applies to the slope. Scratch arrays are
+ * reused; not thread-safe.
+ */
+final class TheilSen {
+  private static final double MILLIS_PER_HOUR = 3_600_000.0;
+  private final double[] slopes;
+  private final double[] residuals;
+
+  /** Fit result: slope and slope bounds per hour, level at the last sample. */
+  record Fit(double slope, double slopeLow, double slopeHigh, double level) {}
+
+  TheilSen(int maxSamples) {
+    this.slopes = new double[maxSamples / 2];
+    this.residuals = new double[maxSamples];
+  }
+
+  Fit fit(TimeWindow w, double z) {
+    int n = w.size();
+    int half = n / 2;
+    long t0 = w.lastTime();
+    int m = 0;
+    for (int i = 0; i < half; i++) {
+      long dt = w.timeAt(i + half) - w.timeAt(i);
+      if (dt > 0) {
+        slopes[m++] = (w.valueAt(i + half) - w.valueAt(i)) / (dt / MILLIS_PER_HOUR);
+      }
+    }
+    if (m == 0) {
+      return new Fit(0, 0, 0, w.valueAt(n - 1));
+    }
+    double slope = median(slopes, m);
+    // Distribution-free interval of a median: order statistics m/2 -+ z sqrt(m)/2.
+    double spread = z * Math.sqrt(m) / 2.0;
+    int lowRank = (int) Math.max(0, Math.floor((m - 1) / 2.0 - spread));
+    int highRank = (int) Math.min(m - 1, Math.ceil((m - 1) / 2.0 + spread));
+    double slopeLow = select(slopes, m, lowRank);
+    double slopeHigh = select(slopes, m, highRank);
+    for (int i = 0; i < n; i++) {
+      residuals[i] = w.valueAt(i) - slope * ((w.timeAt(i) - t0) / MILLIS_PER_HOUR);
+    }
+    double level = median(residuals, n);
+    return new Fit(slope, Math.min(slopeLow, slope), Math.max(slopeHigh, slope), level);
+  }
+
+  private static double median(double[] a, int n) {
+    double upper = select(a, n, n / 2);
+    return n % 2 == 1 ? upper : (upper + select(a, n, n / 2 - 1)) / 2.0;
+  }
+
+  /** k-th smallest of a[0..n) by quickselect (reorders a). */
+  static double select(double[] a, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
+  }
+}
