@@ -17,6 +17,7 @@ PSQL=(psql -X -q -t -A "$(printf '%s' "$DB_URL" | sed 's#^jdbc:##')")
 
 pids=()
 cleanup() {
+  trap - EXIT INT TERM
   echo
   echo "demo: stopping..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

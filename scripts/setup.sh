@@ -23,7 +23,7 @@ as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi
 }
 
-psql_admin() { as_postgres psql -X -v ON_ERROR_STOP=1 -q "$@"; }
+psql_admin() { PGOPTIONS="-c client_min_messages=warning" as_postgres psql -X -v ON_ERROR_STOP=1 -q "$@"; }
 
 require_root() {
   [ "$(id -u)" -eq 0 ] || fail "step '$1' needs root (run as root, or install TimescaleDB yourself and set FOREWARN_DB_URL)"

@@ -1,0 +1,129 @@
+package io.forewarn.simulator.history;
+
+import java.util.Arrays;
+
+/**
+ * Rows of {@code telemetry} in PostgreSQL's binary COPY format, ready for
+ * {@code COPY telemetry (ts, device_id, metric_ids, vals, batch_id, receive_time) FROM STDIN (FORMAT binary)}.
+ * Binary spares the server from parsing float text, the most expensive part of a text COPY of
+ * this table. One buffer is one COPY stream: header, rows, trailer.
+ */
+final class TelemetryCopyBuffer {
+  static final String COPY_SQL =
+      "COPY telemetry (ts, device_id, metric_ids, vals, batch_id, receive_time) FROM STDIN (FORMAT binary)";
+  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+  /** Microseconds between the Unix epoch and PostgreSQL's epoch (2000-01-01 UTC). */
+  private static final long PG_EPOCH_OFFSET_MICROS = 946_684_800_000_000L;
+  private static final int INT2_OID = 21;
+  private static final int FLOAT8_OID = 701;
+  private static final short FIELDS = 6;
+
+  private byte[] buf;
+  private int pos;
+  private int rows;
+  private long tsMin = Long.MAX_VALUE;
+  private long tsMax = Long.MIN_VALUE;
+
+  TelemetryCopyBuffer(int initialBytes) {
+    buf = new byte[initialBytes];
+    reset();
+  }
+
+  void reset() {
+    pos = 0;
+    rows = 0;
+    tsMin = Long.MAX_VALUE;
+    tsMax = Long.MIN_VALUE;
+    ensure(SIGNATURE.length + 8);
+    System.arraycopy(SIGNATURE, 0, buf, 0, SIGNATURE.length);
+    pos = SIGNATURE.length;
+    putInt(0); // flags: no OIDs
+    putInt(0); // header extension length
+  }
+
+  void add(long epochMillis, int deviceId, short[] metricIds, double[] values, long batchId) {
+    int n = metricIds.length;
+    ensure(2 + 12 + 8 + (4 + 20 + 6 * n) + (4 + 20 + 12 * n) + 12 + 5);
+    putShort(FIELDS);
+    putInt(8);
+    putLong(epochMillis * 1000 - PG_EPOCH_OFFSET_MICROS);
+    putInt(4);
+    putInt(deviceId);
+    putInt(20 + 6 * n);
+    arrayHeader(INT2_OID, n);
+    for (short id : metricIds) {
+      putInt(2);
+      putShort(id);
+    }
+    putInt(20 + 12 * n);
+    arrayHeader(FLOAT8_OID, n);
+    for (double v : values) {
+      putInt(8);
+      putLong(Double.doubleToRawLongBits(v));
+    }
+    putInt(8);
+    putLong(batchId);
+    putInt(1);
+    buf[pos++] = 0; // receive_time = false: the device's own timestamp
+    rows++;
+    tsMin = Math.min(tsMin, epochMillis);
+    tsMax = Math.max(tsMax, epochMillis);
+  }
+
+  /** Appends the trailer; the buffer's bytes are then one complete COPY stream. */
+  void finish() {
+    ensure(2);
+    putShort((short) -1);
+  }
+
+  byte[] bytes() {
+    return buf;
+  }
+
+  int length() {
+    return pos;
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  long tsMin() {
+    return tsMin;
+  }
+
+  long tsMax() {
+    return tsMax;
+  }
+
+  private void arrayHeader(int elementOid, int n) {
+    putInt(1); // dimensions
+    putInt(0); // has nulls
+    putInt(elementOid);
+    putInt(n); // length of the dimension
+    putInt(1); // lower bound
+  }
+
+  private void ensure(int more) {
+    if (pos + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+    }
+  }
+
+  private void putShort(short v) {
+    buf[pos++] = (byte) (v >>> 8);
+    buf[pos++] = (byte) v;
+  }
+
+  private void putInt(int v) {
+    buf[pos++] = (byte) (v >>> 24);
+    buf[pos++] = (byte) (v >>> 16);
+    buf[pos++] = (byte) (v >>> 8);
+    buf[pos++] = (byte) v;
+  }
+
+  private void putLong(long v) {
+    putInt((int) (v >>> 32));
+    putInt((int) v);
+  }
+}

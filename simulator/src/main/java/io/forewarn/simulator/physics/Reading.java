@@ -1,0 +1,28 @@
+package io.forewarn.simulator.physics;
+
+import io.forewarn.simulator.fleet.Device;
+
+/**
+ * What one device did at one reporting slot. {@code values} follow the model's metric order and
+ * are already rounded to the device's precision; they are {@code null} unless {@link #reported()}.
+ */
+public record Reading(Device device, long epochMillis, Presence presence, double[] values) {
+  public enum Presence {
+    /** The device sent this sample. */
+    REPORTED,
+    /** A harmless glitch: the device skipped this one report. */
+    SKIPPED,
+    /** The device is without power or its region is down. */
+    SILENT
+  }
+
+  @Override
+  public String toString() {
+    return device.externalId() + "@" + java.time.Instant.ofEpochMilli(epochMillis) + " " + presence
+        + (values == null ? "" : " " + java.util.Arrays.toString(values));
+  }
+
+  public boolean reported() {
+    return presence == Presence.REPORTED;
+  }
+}
