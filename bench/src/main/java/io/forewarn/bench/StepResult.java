@@ -35,4 +35,12 @@ record StepResult(
     return achievedRate() >= targetRate * 0.98 && lost() == 0 && duplicates == 0 && drainSeconds <= 2.0
         && p99Ms <= 2_000;
   }
+
+  String describe() {
+    return String.format(java.util.Locale.ROOT, "%s @ %d msg/s: published %d (%.0f/s), stored %d, lost %d, dup %d,"
+            + " drain %.1fs, p50 %.0f ms, p99 %.0f ms, max %.0f ms, CPU gw %.0f%% broker %.0f%% db %.0f%% load %.0f%%,"
+            + " RSS %.0f MiB%s", system, targetRate, published, achievedRate(), stored, lost(), duplicates,
+        drainSeconds, p50Ms, p99Ms, maxMs, gatewayCpu, brokerCpu, dbCpu, publisherCpu, gatewayRssMiB,
+        sustained() ? "  SUSTAINED" : "");
+  }
 }

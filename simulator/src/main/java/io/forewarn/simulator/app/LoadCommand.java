@@ -17,7 +17,7 @@ import java.util.Set;
 final class LoadCommand implements Command {
   @Override
   public int run(List<String> args, Env env) throws Exception {
-    CliOptions o = new CliOptions(args, Set.of("mqtt-uri", "rate", "rates", "step", "connections", "max-inflight",
+    CliOptions o = new CliOptions(args, Set.of("mqtt-uri", "rate", "rates", "step", "connections", "max-inflight", "client",
         "devices", "device-prefix", "metrics", "drain"), Set.of());
     List<Double> rates = o.doubles("rates");
     if (rates.isEmpty()) {
@@ -33,7 +33,8 @@ final class LoadCommand implements Command {
       config = new LoadConfig(env.mqttUri(o), steps, o.intValue("connections", LoadConfig.DEFAULT_CONNECTIONS),
           o.intValue("max-inflight", LoadConfig.DEFAULT_MAX_IN_FLIGHT), o.intValue("devices", LoadConfig.DEFAULT_DEVICES),
           o.string("device-prefix", "load"), o.intValue("metrics", LoadConfig.DEFAULT_METRICS),
-          o.duration("drain", LoadConfig.DEFAULT_DRAIN));
+          o.duration("drain", LoadConfig.DEFAULT_DRAIN),
+          client(o.string("client", "paho")));
     } catch (IllegalArgumentException e) {
       o.problem(e.getMessage());
     }
@@ -51,5 +52,14 @@ final class LoadCommand implements Command {
           r.ackP99Micros() / 1000.0);
     }
     return failed == 0 && !env.stop().get() ? 0 : 1;
+  }
+
+  private static io.forewarn.simulator.load.LoadClient client(String name) {
+    for (var c : io.forewarn.simulator.load.LoadClient.values()) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("--client must be paho or lean, not '" + name + "'");
   }
 }

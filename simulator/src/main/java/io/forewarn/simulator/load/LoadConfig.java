@@ -13,9 +13,10 @@ import java.util.List;
  * @param devices distinct device ids ({@code <devicePrefix>-000000} ...)
  * @param metricsPerMessage metrics in each message
  * @param drainTimeout how long after a step to wait for its outstanding PUBACKs
+ * @param client the MQTT client that publishes
  */
 public record LoadConfig(String mqttUri, List<RateStep> steps, int connections, int maxInFlight, int devices,
-    String devicePrefix, int metricsPerMessage, Duration drainTimeout) {
+    String devicePrefix, int metricsPerMessage, Duration drainTimeout, LoadClient client) {
   public static final int DEFAULT_CONNECTIONS = 4;
   public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
   public static final int DEFAULT_DEVICES = 10_000;
@@ -39,6 +40,9 @@ public record LoadConfig(String mqttUri, List<RateStep> steps, int connections, 
     if (devicePrefix == null || !devicePrefix.matches("[A-Za-z0-9][A-Za-z0-9_.:-]{0,50}")) {
       throw new IllegalArgumentException("devicePrefix must be a valid device id start: " + devicePrefix);
     }
+    if (client == null) {
+      throw new IllegalArgumentException("client is required");
+    }
     if (metricsPerMessage < 1 || metricsPerMessage > 200) {
       throw new IllegalArgumentException("metricsPerMessage must be 1..200");
     }
@@ -47,6 +51,6 @@ public record LoadConfig(String mqttUri, List<RateStep> steps, int connections, 
   /** A config with the defaults for everything but the broker and the steps. */
   public static LoadConfig of(String mqttUri, List<RateStep> steps) {
     return new LoadConfig(mqttUri, steps, DEFAULT_CONNECTIONS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_DEVICES, "load",
-        DEFAULT_METRICS, DEFAULT_DRAIN);
+        DEFAULT_METRICS, DEFAULT_DRAIN, LoadClient.PAHO);
   }
 }

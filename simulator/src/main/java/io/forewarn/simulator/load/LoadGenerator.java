@@ -1,6 +1,8 @@
 package io.forewarn.simulator.load;
 
+import io.forewarn.simulator.mqtt.LeanConnections;
 import io.forewarn.simulator.mqtt.MqttConnections;
+import io.forewarn.simulator.mqtt.PublishChannels;
 import io.forewarn.simulator.mqtt.PublishCounters;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,8 +61,7 @@ public final class LoadGenerator {
   public List<StepResult> run(AtomicBoolean stop, Consumer<StepResult> onStep) throws MqttException, InterruptedException {
     PublishCounters counters = new PublishCounters();
     List<StepResult> results = new ArrayList<>();
-    try (MqttConnections mqtt = MqttConnections.open(config.mqttUri(), "forewarn-load", config.connections(),
-        config.maxInFlight(), counters)) {
+    try (PublishChannels mqtt = open(counters)) {
       List<LoadWorker> workers = workers(mqtt);
       ExecutorService threads = Executors.newFixedThreadPool(workers.size(), r -> new Thread(r, "load-worker"));
       try {
@@ -79,7 +80,20 @@ public final class LoadGenerator {
     return results;
   }
 
-  private List<LoadWorker> workers(MqttConnections mqtt) {
+  private PublishChannels open(PublishCounters counters) throws MqttException {
+    if (config.client() == LoadClient.LEAN) {
+      try {
+        return LeanConnections.open(config.mqttUri(), "forewarn-load", config.connections(), config.maxInFlight(),
+            counters);
+      } catch (java.io.IOException e) {
+        throw new MqttException(e);
+      }
+    }
+    return MqttConnections.open(config.mqttUri(), "forewarn-load", config.connections(), config.maxInFlight(),
+        counters);
+  }
+
+  private List<LoadWorker> workers(PublishChannels mqtt) {
     String[] names = metricNames(config.metricsPerMessage());
     List<LoadWorker> workers = new ArrayList<>();
     for (int c = 0; c < mqtt.size(); c++) {
@@ -92,7 +106,7 @@ public final class LoadGenerator {
     return workers;
   }
 
-  private StepResult runStep(RateStep step, List<LoadWorker> workers, ExecutorService threads, MqttConnections mqtt,
+  private StepResult runStep(RateStep step, List<LoadWorker> workers, ExecutorService threads, PublishChannels mqtt,
       PublishCounters counters, AtomicBoolean stop) throws InterruptedException {
     long sentBefore = counters.sent();
     long ackedBefore = counters.acked();

@@ -1,7 +1,7 @@
 package io.forewarn.simulator.load;
 
 import io.forewarn.simulator.fleet.Rng;
-import io.forewarn.simulator.mqtt.MqttConnections;
+import io.forewarn.simulator.mqtt.PublishChannels;
 import io.forewarn.simulator.mqtt.Payloads;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +21,7 @@ final class LoadWorker {
   record Outcome(long scheduled, long sent, long maxLagNanos) {}
 
   private final int connection;
-  private final MqttConnections mqtt;
+  private final PublishChannels mqtt;
   private final Clock clock;
   private final String[] topics;
   private final long[] lastTs;
@@ -30,7 +30,7 @@ final class LoadWorker {
   private final Rng rng;
   private int nextDevice;
 
-  LoadWorker(int connection, MqttConnections mqtt, Clock clock, String[] deviceIds, String[] metricNames) {
+  LoadWorker(int connection, PublishChannels mqtt, Clock clock, String[] deviceIds, String[] metricNames) {
     this.connection = connection;
     this.mqtt = mqtt;
     this.clock = clock;
@@ -64,6 +64,7 @@ final class LoadWorker {
         maxLag = Math.max(maxLag, now - (start + (long) (sent * period)));
         sent++;
       }
+      mqtt.flush(connection);
       if (sent < due) {
         LockSupport.parkNanos(FULL_BACKOFF_NANOS);
       } else {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * run's persistent session to another. Paho's callbacks only count and release a permit: they
  * never block.
  */
-public final class MqttConnections implements AutoCloseable {
+public final class MqttConnections implements PublishChannels {
   private static final Logger LOG = LoggerFactory.getLogger(MqttConnections.class);
   private static final int QOS = 1;
   private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -80,6 +80,7 @@ public final class MqttConnections implements AutoCloseable {
     return new MqttConnections(clients, permits, limit, counters);
   }
 
+  @Override
   public int size() {
     return clients.size();
   }
@@ -88,6 +89,7 @@ public final class MqttConnections implements AutoCloseable {
     return maxInFlight;
   }
 
+  @Override
   public PublishCounters counters() {
     return counters;
   }
@@ -96,11 +98,13 @@ public final class MqttConnections implements AutoCloseable {
    * Whether connection {@code c} has room for another message in flight. When a single thread
    * publishes on {@code c}, a true answer means its next {@link #tryPublish} succeeds.
    */
+  @Override
   public boolean hasRoom(int c) {
     return inFlight.get(c).availablePermits() > 0;
   }
 
   /** Publishes if connection {@code c} has room in flight; returns false (nothing sent) when it is full. */
+  @Override
   public boolean tryPublish(int c, String topic, byte[] payload) {
     if (!inFlight.get(c).tryAcquire()) {
       return false;
@@ -119,6 +123,7 @@ public final class MqttConnections implements AutoCloseable {
   }
 
   /** Messages currently awaiting their PUBACK, over all connections. */
+  @Override
   public int inFlight() {
     int n = 0;
     for (Semaphore s : inFlight) {

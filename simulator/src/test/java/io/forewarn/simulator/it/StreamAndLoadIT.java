@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.forewarn.simulator.load.LoadClient;
 import org.junit.jupiter.api.io.TempDir;
 
 class StreamAndLoadIT {
@@ -52,12 +55,14 @@ class StreamAndLoadIT {
     }
   }
 
-  @Test
-  void load_generator_meets_a_modest_rate_with_unique_device_timestamps() throws Exception {
+  @ParameterizedTest
+  @EnumSource(LoadClient.class)
+  void load_generator_meets_a_modest_rate_with_unique_device_timestamps(LoadClient client) throws Exception {
     try (Subscriber sub = new Subscriber(broker.uri())) {
       // GIVEN two steps of 1.5 s at 400 and 800 msg/s over 3 connections
       LoadConfig config = new LoadConfig(broker.uri(), List.of(new RateStep(400, Duration.ofMillis(1500)),
-          new RateStep(800, Duration.ofMillis(1500))), 3, 50, 90, "it-load", 10, Duration.ofSeconds(5));
+          new RateStep(800, Duration.ofMillis(1500))), 3, 50, 90, "it-load-" + client.name().toLowerCase(), 10,
+          Duration.ofSeconds(5), client);
       // WHEN the load runs
       List<StepResult> steps = new LoadGenerator(config, Clock.systemUTC()).run(new AtomicBoolean(), s -> {});
       // THEN each step sent its schedule, every message was acknowledged, none failed
