@@ -64,7 +64,7 @@ class NabCommandTest {
         .containsPattern("reward_low_FN_rate +95\\.44");
     // AND the report carries the command, the date and the published table
     String md = Files.readString(report);
-    assertThat(md).contains("2025-01-02", "--data " + corpus, "| ARTime | 67.85 | 57.84 | 73.72 |", "points/s");
+    assertThat(md).contains("2025-01-02", "./forewarn nab", "| ARTime | 67.85 | 57.84 | 73.72 |", "points/s");
   }
 
   @Test
