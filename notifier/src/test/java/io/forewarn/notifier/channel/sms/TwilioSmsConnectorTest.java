@@ -39,6 +39,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TwilioSmsConnectorTest {
+  /** Generous for a loaded 2-core CI machine; the timeout cases use a reply slower than this. */
+  private static final long CLIENT_TIMEOUT_MS = 2_000;
+  private static final int SLOWER_THAN_TIMEOUT_MS = 4_000;
+
   static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
   static final String PATH = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T12:00:00Z"), ZoneOffset.UTC);
@@ -52,7 +56,7 @@ class TwilioSmsConnectorTest {
 
   static TwilioConfig config(String base, String from, String service) {
     return new TwilioConfig(URI.create(base), ACCOUNT, "auth-token", "SK0123", "key-secret", from, service,
-        URI.create("https://hooks.example.com/twilio/status"), Duration.ofMillis(400), Duration.ofSeconds(2),
+        URI.create("https://hooks.example.com/twilio/status"), Duration.ofMillis(CLIENT_TIMEOUT_MS), Duration.ofSeconds(2),
         new RateLimit(60, 5));
   }
 
@@ -145,7 +149,7 @@ class TwilioSmsConnectorTest {
   void reply_slower_than_the_timeout_is_retried_as_possibly_delivered() throws Exception {
     // GIVEN Twilio takes 1.5 s, our timeout is 0.4 s
     twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM3\"}")
-        .withFixedDelay(1500)));
+        .withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
     // WHEN
     RetryLater result = (RetryLater) Await.result(connector.send(message));
     // THEN

@@ -44,6 +44,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ZendeskTicketConnectorTest {
+  /** Generous for a loaded 2-core CI machine; the timeout cases use a reply slower than this. */
+  private static final long CLIENT_TIMEOUT_MS = 2_000;
+  private static final int SLOWER_THAN_TIMEOUT_MS = 4_000;
+
   static final String TICKETS = "/api/v2/tickets.json";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T12:00:00Z"), ZoneOffset.UTC);
 
@@ -58,7 +62,7 @@ class ZendeskTicketConnectorTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     ZendeskConfig config = new ZendeskConfig(URI.create(zendesk.baseUrl()), "agent@acme.example", "api-token",
-        "Forewarn", "forewarn@ops.acme.example", List.of("forewarn"), null, Duration.ofMillis(400),
+        "Forewarn", "forewarn@ops.acme.example", List.of("forewarn"), null, Duration.ofMillis(CLIENT_TIMEOUT_MS),
         Duration.ofSeconds(3), new RateLimit(400, 20));
     connector = new ZendeskTicketConnector(WebClient.create(vertx), config, CLOCK);
   }
@@ -100,7 +104,7 @@ class ZendeskTicketConnectorTest {
     // GIVEN Zendesk creates the ticket but answers too late; a replay with the key is a "hit"
     zendesk.stubFor(post(urlEqualTo(TICKETS)).inScenario("idempotency").whenScenarioStateIs(STARTED)
         .withHeader("Idempotency-Key", equalTo("INC-1/ticket/opened"))
-        .willReturn(created(35436, "miss").withFixedDelay(1500)).willSetStateTo("created"));
+        .willReturn(created(35436, "miss").withFixedDelay(SLOWER_THAN_TIMEOUT_MS)).willSetStateTo("created"));
     zendesk.stubFor(post(urlEqualTo(TICKETS)).inScenario("idempotency").whenScenarioStateIs("created")
         .withHeader("Idempotency-Key", equalTo("INC-1/ticket/opened"))
         .willReturn(created(35436, "hit")));

@@ -40,6 +40,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class WebhookTicketConnectorTest {
+  /** Generous for a loaded 2-core CI machine; the timeout cases use a reply slower than this. */
+  private static final long CLIENT_TIMEOUT_MS = 2_000;
+  private static final int SLOWER_THAN_TIMEOUT_MS = 4_000;
+
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-10T12:00:00Z"), ZoneOffset.UTC);
 
@@ -53,7 +57,7 @@ class WebhookTicketConnectorTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     WebhookConfig config = new WebhookConfig(URI.create(helpdesk.baseUrl() + "/hooks/forewarn"), SECRET,
-        Duration.ofMillis(400), Duration.ofSeconds(5), new RateLimit(600, 20));
+        Duration.ofMillis(CLIENT_TIMEOUT_MS), Duration.ofSeconds(5), new RateLimit(600, 20));
     connector = new WebhookTicketConnector(WebClient.create(vertx), config, CLOCK);
   }
 
@@ -105,7 +109,7 @@ class WebhookTicketConnectorTest {
 
   @Test
   void slow_or_broken_receiver_is_retried() throws Exception {
-    helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+    helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withStatus(200).withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
     assertThat(((RetryLater) Await.result(connector.send(create))).possiblyDelivered()).isTrue();
     helpdesk.resetAll();
     helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
