@@ -128,7 +128,7 @@ class IngestVerticleTest {
 
   private static void eventually(Runnable assertion) throws InterruptedException {
     AssertionError last = null;
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 500; i++) { // up to 10 s: CI machines are shared
       try {
         assertion.run();
         return;
