@@ -25,6 +25,12 @@ final class GatewayProcess implements AutoCloseable {
     this.process = pb.start();
   }
 
+  /** SIGKILL: no shutdown hook, no final write, no acknowledgement. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   long pid() {
     return process.pid();
   }

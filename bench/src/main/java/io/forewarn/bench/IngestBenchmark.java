@@ -83,6 +83,9 @@ public final class IngestBenchmark {
       env.put("FOREWARN_MQTT_URI", broker.uri());
       env.put("FOREWARN_MQTT_CLIENT_ID", "bench-gw-" + g + "-" + ProcessHandle.current().pid());
       env.put("FOREWARN_LOG_LEVEL", "WARN");
+      if (o.gateways() > 1) {
+        env.put("FOREWARN_MQTT_SHARED_GROUP", "forewarn-gateway");
+      }
       GatewayProcess gw = new GatewayProcess(o.gatewayJar(), env, 19_100 + g, work.resolve("gateway-" + g + ".log"));
       gateways.add(gw);
       gw.awaitHealthy(Duration.ofSeconds(60));

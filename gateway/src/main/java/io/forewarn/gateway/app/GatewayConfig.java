@@ -30,7 +30,12 @@ public record GatewayConfig(
     int httpPort) {
 
   public static final String DEFAULT_MQTT_URI = "tcp://127.0.0.1:1883";
-  public static final String DEFAULT_SHARED_GROUP = "forewarn-gateway";
+  /**
+   * No shared subscription by default: Mosquitto 2.0 does not restore shared subscriptions after a broker
+   * restart, so messages published before the gateway resubscribes would be lost (docs/reliability.md).
+   * Set a group to split the load between several gateways.
+   */
+  public static final String DEFAULT_SHARED_GROUP = "";
   public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(24);
   public static final int DEFAULT_RECEIVE_MAXIMUM = 10_000;
   public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);

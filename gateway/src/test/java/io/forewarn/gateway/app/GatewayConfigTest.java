@@ -16,7 +16,7 @@ class GatewayConfigTest {
   void applies_documented_defaults() {
     GatewayConfig c = GatewayConfig.fromEnv(Map.of("FOREWARN_DB_URL", DB, "FOREWARN_MQTT_CLIENT_ID", "gw-1"));
     assertThat(c.mqtt().uri()).isEqualTo(GatewayConfig.DEFAULT_MQTT_URI);
-    assertThat(c.mqtt().filter("telemetry")).isEqualTo("$share/forewarn-gateway/devices/+/telemetry");
+    assertThat(c.mqtt().filter("telemetry")).isEqualTo("devices/+/telemetry");
     assertThat(c.mqtt().receiveMaximum()).isEqualTo(GatewayConfig.DEFAULT_RECEIVE_MAXIMUM);
     assertThat(c.batch().maxMessages()).isEqualTo(GatewayConfig.DEFAULT_BATCH_MAX_MESSAGES);
     assertThat(c.store().unknownDevices()).isEqualTo(UnknownDevicePolicy.AUTO_REGISTER);
@@ -24,9 +24,9 @@ class GatewayConfigTest {
   }
 
   @Test
-  void can_subscribe_without_a_shared_group() {
-    GatewayConfig c = GatewayConfig.fromEnv(Map.of("FOREWARN_DB_URL", DB, "FOREWARN_MQTT_SHARED_GROUP", ""));
-    assertThat(c.mqtt().filter("status")).isEqualTo("devices/+/status");
+  void subscribes_through_a_shared_subscription_when_a_group_is_set() {
+    GatewayConfig c = GatewayConfig.fromEnv(Map.of("FOREWARN_DB_URL", DB, "FOREWARN_MQTT_SHARED_GROUP", "gateways"));
+    assertThat(c.mqtt().filter("status")).isEqualTo("$share/gateways/devices/+/status");
   }
 
   @Test
