@@ -32,7 +32,7 @@ public final class MaintenanceVerticle extends VerticleBase {
   public MaintenanceVerticle(DataSource dataSource, MaintenanceSettings settings) {
     this.dataSource = dataSource;
     this.settings = settings;
-    this.rollups = new RollupJob(dataSource);
+    this.rollups = new RollupJob(dataSource, RollupJob.DEFAULT_SETTLE);
     this.retention = new RetentionJob(dataSource, settings);
   }
 

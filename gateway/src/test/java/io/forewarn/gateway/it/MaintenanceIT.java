@@ -44,7 +44,7 @@ class MaintenanceIT {
     // GIVEN two samples in one minute for device 1
     batch(1, "('2026-11-20 10:00:10+00', 1, '{1,2}', '{1,10}', $B), ('2026-11-20 10:00:50+00', 1, '{1}', '{3}', $B)",
         "2026-11-20 10:00:10+00", "2026-11-20 10:00:50+00");
-    RollupJob job = new RollupJob(pool);
+    RollupJob job = new RollupJob(pool, java.time.Duration.ZERO);
     // WHEN the roll-up runs (a writing transaction elsewhere in the cluster may hold the horizon back briefly)
     assertThat(runUntilSomething(job)).isEqualTo(1);
     // THEN min/max/sum/count per metric and minute are right, and the hour too
@@ -72,6 +72,18 @@ class MaintenanceIT {
       Thread.sleep(100);
     }
     return 0;
+  }
+
+  @Test
+  void leaves_batches_alone_until_they_settle() throws Exception {
+    // GIVEN a batch committed just now
+    batch(50, "('2026-11-21 10:00:10+00', 3, '{1}', '{7}', $B)", "2026-11-21 10:00:10+00", "2026-11-21 10:00:10+00");
+    // WHEN a roll-up with a one-hour settle time runs  THEN it takes nothing and the cursor stays below it
+    assertThat(new RollupJob(pool, java.time.Duration.ofHours(1)).runOnce()).isZero();
+    assertThat(db.queryLong("SELECT count(*) FROM telemetry_1m WHERE device_id = 3")).isZero();
+    // AND once settled it is rolled up
+    assertThat(runUntilSomething(new RollupJob(pool, java.time.Duration.ZERO))).isEqualTo(1);
+    assertThat(db.queryLong("SELECT count(*) FROM telemetry_1m WHERE device_id = 3")).isEqualTo(1);
   }
 
   @Test
