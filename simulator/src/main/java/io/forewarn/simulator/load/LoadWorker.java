@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 final class LoadWorker {
   private static final long FULL_BACKOFF_NANOS = 20_000;
   private static final long MAX_NAP_NANOS = 1_000_000;
+  private static final long TICK_NANOS = 1_000_000;
   private static final long MAX_GRACE_NANOS = 1_000_000_000;
 
   record Outcome(long scheduled, long sent, long maxLagNanos) {}
@@ -68,8 +69,10 @@ final class LoadWorker {
       if (sent < due) {
         LockSupport.parkNanos(FULL_BACKOFF_NANOS);
       } else {
+        // Wake at most once per tick and send what fell due as a burst: waking for every message
+        // (every ~270 us per thread at 15 000 msg/s) cost the load generator 3x the CPU on a 2-core box.
         long nextDue = start + (long) (sent * period);
-        LockSupport.parkNanos(Math.min(MAX_NAP_NANOS, Math.max(0, nextDue - System.nanoTime())));
+        LockSupport.parkNanos(Math.min(MAX_NAP_NANOS, Math.max(TICK_NANOS, nextDue - System.nanoTime())));
       }
     }
     return new Outcome(scheduled, sent, maxLag);
