@@ -21,7 +21,7 @@ import java.util.List;
  * Fault injection: each scenario publishes a known, numbered set of messages, injects its fault
  * mid-stream, and checks the database row by row — nothing lost, nothing duplicated. Runs against the
  * project's own PostgreSQL test cluster (scripts/test-cluster.sh), so stopping the database touches
- * nothing else. {@code --short} is the CI form; the full form writes docs/reliability.md.
+ * nothing else. {@code --short} is the CI form; {@code --report FILE} writes the figures as markdown.
  * Exit code 1 if any scenario lost or duplicated anything.
  */
 public final class ReliabilitySuite {
@@ -70,8 +70,9 @@ public final class ReliabilitySuite {
           o.name(), o.published(), o.accepted(), o.distinct(), o.lost(), o.duplicates(), o.recoverySeconds(),
           o.passed() ? "PASS" : "FAIL");
     }
-    if (!isShort) {
-      writeReport(outcomes, messages, rate, outage, String.join(" ", args));
+    int report = List.of(args).indexOf("--report");
+    if (report >= 0 && report + 1 < args.length) {
+      writeReport(Path.of(args[report + 1]), outcomes, messages, rate, outage, isShort);
     }
     long failed = outcomes.stream().filter(o -> !o.passed()).count();
     out.printf("reliability: %d passed, %d failed%n", outcomes.size() - failed, failed);
@@ -142,11 +143,12 @@ public final class ReliabilitySuite {
     }
   }
 
-  private static void writeReport(List<Outcome> outcomes, int messages, int rate, Duration outage, String args)
-      throws Exception {
+  private static void writeReport(Path file, List<Outcome> outcomes, int messages, int rate, Duration outage,
+      boolean isShort) throws Exception {
     StringBuilder md = new StringBuilder("# Reliability\n\n");
     md.append("Fault injection on the ingest path, ").append(LocalDate.now()).append(", 2 cores / 24 GiB:\n\n```\n")
-        .append("./forewarn reliability ").append(args.replace("--short", "").trim()).append("\n```\n\n");
+        .append("./forewarn reliability ").append(isShort ? "--short " : "").append("--report docs/reliability.md")
+        .append("\n```\n\n");
     md.append(String.format("Each scenario: a fresh database on the project's own PostgreSQL cluster (port 5433,"
         + " scripts/test-cluster.sh), a private Mosquitto with Forewarn's settings, the gateway as its own process,"
         + " and %d numbered messages published at %d msg/s by 4 QoS 1 device connections with persistent sessions"
@@ -161,6 +163,6 @@ public final class ReliabilitySuite {
     }
     md.append("\nRecovery: from the end of the fault (service back, lock released) until every message is in the"
         + " database. The short form (`--short`, 3 000 messages, 8 s outages) runs in CI as part of `./forewarn test`.\n");
-    Files.writeString(Path.of("docs/reliability.md"), md.toString(), StandardCharsets.UTF_8);
+    Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
   }
 }
