@@ -56,6 +56,14 @@ public final class StateBytes {
       return this;
     }
 
+    /** A nested state (length-prefixed), e.g. a detector's own snapshot inside a rule instance's. */
+    public Writer putBytes(byte[] v) {
+      putInt(v.length);
+      ensure(v.length);
+      buf.put(v);
+      return this;
+    }
+
     public Writer putLongs(long[] v) {
       putInt(v.length);
       ensure(8 * v.length);
@@ -112,6 +120,12 @@ public final class StateBytes {
       for (int i = 0; i < v.length; i++) {
         v[i] = getDouble();
       }
+      return v;
+    }
+
+    public byte[] getBytes() {
+      byte[] v = new byte[checkedLength(1)];
+      buf.get(v);
       return v;
     }
 

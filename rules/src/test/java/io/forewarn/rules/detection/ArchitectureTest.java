@@ -35,4 +35,19 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
         .check(classes);
   }
+
+  @Test
+  void engine_and_rule_files_do_not_depend_on_the_service_or_the_database() {
+    noClasses().that().resideInAnyPackage("io.forewarn.rules.engine..", "io.forewarn.rules.ruleset..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.forewarn.rules.app..", "io.forewarn.rules.store..",
+            "java.sql..", "io.micrometer..")
+        .check(classes);
+  }
+
+  @Test
+  void nothing_depends_on_app() {
+    noClasses().that().resideOutsideOfPackage("io.forewarn.rules.app..")
+        .should().dependOnClassesThat().resideInAPackage("io.forewarn.rules.app..")
+        .check(classes);
+  }
 }

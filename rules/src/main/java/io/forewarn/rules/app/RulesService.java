@@ -1,0 +1,70 @@
+package io.forewarn.rules.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.forewarn.common.db.Database;
+import io.forewarn.common.db.DbUrl;
+import io.forewarn.rules.ruleset.ProductCatalog;
+import io.forewarn.rules.ruleset.RuleFileLoader;
+import io.forewarn.rules.ruleset.RuleSet;
+import io.forewarn.rules.store.RulesPipeline;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wiring: config -> rules -> pool -> pipeline -> verticles. */
+final class RulesService {
+  private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
+
+  private final Vertx vertx;
+  private final HikariDataSource pool;
+  private final HealthVerticle health;
+
+  private RulesService(Vertx vertx, HikariDataSource pool, HealthVerticle health) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.health = health;
+  }
+
+  static void main(Map<String, String> env) throws Exception {
+    RulesService s = start(RulesConfig.fromEnv(env), Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(s::close, "rules-shutdown"));
+  }
+
+  static RulesService start(RulesConfig config, Clock clock) throws Exception {
+    RuleFileLoader loader = new RuleFileLoader(ProductCatalog.standard());
+    RuleSet rules = config.rulesFile() == null ? loader.loadDefault() : loader.load(Path.of(config.rulesFile()));
+    LOG.info("rules {} loaded: {} rules; cursor {}, poll {}, include history {}, http port {}", rules.version(),
+        rules.size(), config.cursorName(), config.pollInterval(), config.includeHistory(), config.httpPort());
+    HikariDataSource pool = Database.pool(DbUrl.toJdbc(config.dbUri()), config.dbPoolSize(), "rules");
+    RulesPipeline pipeline = new RulesPipeline(pool, rules, ProductCatalog.standard(), clock, config.cursorName(),
+        config.includeHistory());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RulesMetrics metrics = new RulesMetrics(registry, pipeline.stats());
+    Vertx vertx = Vertx.vertx();
+    EvaluationVerticle evaluation = new EvaluationVerticle(pipeline, metrics, config.pollInterval());
+    HealthVerticle health = new HealthVerticle(registry, evaluation::healthy, config.httpPort());
+    DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+    Future.await(vertx.deployVerticle(evaluation, worker));
+    Future.await(vertx.deployVerticle(new WakeVerticle(pool), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    Future.await(vertx.deployVerticle(health));
+    LOG.info("rules service started, http port {}", health.actualPort());
+    return new RulesService(vertx, pool, health);
+  }
+
+  int httpPort() {
+    return health.actualPort();
+  }
+
+  void close() {
+    Future.await(vertx.close());
+    pool.close();
+  }
+}

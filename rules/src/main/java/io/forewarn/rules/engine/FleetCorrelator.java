@@ -1,0 +1,187 @@
+package io.forewarn.rules.engine;
+
+import io.forewarn.rules.ruleset.FleetSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Folds device incidents of one cohort into one service disruption: silences by region and site,
+ * degradations by firmware (model@version). A cohort is disrupted when at least {@code minDevices}
+ * and {@code minFraction} of its devices fired within the window; its device incidents then point at
+ * the disruption (absorbed). A region disruption also absorbs the site disruptions inside it, so a
+ * regional outage is one disruption whichever cohort crossed the bar first.
+ */
+final class FleetCorrelator {
+  private final FleetSettings settings;
+  private final Map<String, Integer> cohortSizes = new HashMap<>();
+  private final Map<Integer, DeviceInfo> devices = new HashMap<>();
+  private final Map<String, String> siteRegion = new HashMap<>();
+  private final Map<String, Incident> disruptions = new HashMap<>(); // cohort key -> open disruption
+
+  FleetCorrelator(FleetSettings settings, Collection<DeviceInfo> fleet) {
+    this.settings = settings;
+    for (DeviceInfo d : fleet) {
+      devices.put(d.id(), d);
+      for (String key : List.of(region(d), site(d), firmware(d))) {
+        cohortSizes.merge(key, 1, Integer::sum);
+      }
+      siteRegion.put(site(d), region(d));
+    }
+  }
+
+  private static String region(DeviceInfo d) {
+    return "region:" + d.region();
+  }
+
+  private static String site(DeviceInfo d) {
+    return "site:" + d.site();
+  }
+
+  private static String firmware(DeviceInfo d) {
+    return "firmware:" + d.model() + "@" + d.firmware();
+  }
+
+  void restore(Collection<Incident> stored) {
+    for (Incident i : stored) {
+      if (Incident.SERVICE_DISRUPTION.equals(i.kind())) {
+        disruptions.put(i.scopeType() + ":" + i.scopeValue(), i);
+      }
+    }
+  }
+
+  List<Transition> correlate(long now, Map<String, Incident> open) {
+    Map<String, List<Incident>> byCohort = new HashMap<>();
+    for (Incident i : open.values()) {
+      if (!Incident.DEVICE_PROBLEM.equals(i.kind()) || i.deviceId() == null) {
+        continue;
+      }
+      DeviceInfo d = devices.get(i.deviceId());
+      Object signal = i.details().get("fleet_signal");
+      if (d == null || signal == null) {
+        continue;
+      }
+      if (signal.equals("silence")) {
+        byCohort.computeIfAbsent(region(d), k -> new ArrayList<>()).add(i);
+        byCohort.computeIfAbsent(site(d), k -> new ArrayList<>()).add(i);
+      } else if (signal.equals("degradation")) {
+        byCohort.computeIfAbsent(firmware(d), k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<Transition> out = new ArrayList<>();
+    // Regions first, so a site inside a disrupted region is absorbed rather than opened on its own.
+    List<String> keys = new ArrayList<>(new TreeSet<>(byCohort.keySet()).descendingSet());
+    keys.sort((a, b) -> Boolean.compare(!a.startsWith("region:"), !b.startsWith("region:")));
+    for (String key : keys) {
+      List<Incident> members = byCohort.get(key);
+      Incident disruption = disruptions.get(key);
+      if (disruption == null && qualifies(key, members, now) && !insideDisruptedRegion(key)) {
+        disruption = openDisruption(key, members, now);
+        open.put(disruption.fingerprint(), disruption);
+        out.add(new Transition(Transition.Type.OPENED, disruption, true));
+        if (key.startsWith("region:")) {
+          absorbSites(key, disruption, open, out);
+        }
+        absorb(disruption, members, open, out, true);
+      } else if (disruption != null) {
+        absorb(disruption, members, open, out, false);
+      }
+    }
+    for (String key : List.copyOf(disruptions.keySet())) {
+      int affected = byCohort.getOrDefault(key, List.of()).size();
+      if (affected < settings.resolveBelow() * cohortSizes.getOrDefault(key, 1)) {
+        Incident d = disruptions.remove(key);
+        open.remove(d.fingerprint());
+        out.add(new Transition(Transition.Type.RESOLVED, d.resolved(Instant.ofEpochMilli(now)), d.parentFingerprint() == null));
+      }
+    }
+    return out;
+  }
+
+  private boolean qualifies(String key, List<Incident> members, long now) {
+    long window = settings.window().toMillis() * (key.startsWith("firmware:") ? settings.firmwareWindowFactor() : 1);
+    long recent = members.stream().filter(i -> now - i.firingAt().toEpochMilli() <= window).count();
+    return recent >= settings.minDevices() && recent >= settings.minFraction() * cohortSizes.getOrDefault(key, 1);
+  }
+
+  private boolean insideDisruptedRegion(String key) {
+    return key.startsWith("site:") && disruptions.containsKey(siteRegion.get(key));
+  }
+
+  private Incident openDisruption(String key, List<Incident> members, long now) {
+    int colon = key.indexOf(':');
+    String scopeType = key.substring(0, colon);
+    String scopeValue = key.substring(colon + 1);
+    Map<String, Object> details = new HashMap<>();
+    details.put("cohort_size", cohortSizes.getOrDefault(key, 0));
+    String what = key.startsWith("firmware:") ? "are degrading" : "stopped reporting";
+    String summary = members.size() + " devices in " + scopeType + " " + scopeValue + " " + what
+        + " at about the same time: a service disruption, not individual faults.";
+    Instant at = Instant.ofEpochMilli(now);
+    Incident d = new Incident(key + ":disruption", Incident.SERVICE_DISRUPTION, "fleet/" + scopeType, scopeType,
+        scopeValue, null, null, "firing", "critical", summary, "disruption." + scopeType, details, null, null, null,
+        members.stream().map(Incident::openedAt).min(Instant::compareTo).orElse(at), at, null);
+    d = withAffected(d, members);
+    disruptions.put(key, d);
+    return d;
+  }
+
+  private Incident withAffected(Incident d, List<Incident> members) {
+    Map<String, Object> details = new HashMap<>(d.details());
+    TreeSet<Integer> ids = new TreeSet<>(d.affectedDeviceIds());
+    TreeSet<Long> customers = new TreeSet<>();
+    Object known = details.get("affected_customer_ids");
+    if (known instanceof List<?> l) {
+      l.forEach(c -> customers.add(((Number) c).longValue()));
+    }
+    for (Incident m : members) {
+      ids.add(m.deviceId());
+      if (m.customerId() != null) {
+        customers.add(m.customerId());
+      }
+    }
+    details.put("affected_device_ids", List.copyOf(ids));
+    details.put("affected_customer_ids", List.copyOf(customers));
+    return d.withDetails(details);
+  }
+
+  private void absorb(Incident disruption, List<Incident> members, Map<String, Incident> open, List<Transition> out,
+      boolean newlyOpened) {
+    List<Incident> fresh = members.stream().filter(m -> m.parentFingerprint() == null).toList();
+    if (fresh.isEmpty()) {
+      return;
+    }
+    String key = disruption.scopeType() + ":" + disruption.scopeValue();
+    Incident grown = withAffected(disruptions.get(key), fresh);
+    disruptions.put(key, grown);
+    open.put(grown.fingerprint(), grown);
+    if (!newlyOpened) {
+      out.add(new Transition(Transition.Type.UPDATED, grown, grown.parentFingerprint() == null));
+    } else {
+      out.replaceAll(t -> t.incident().fingerprint().equals(grown.fingerprint()) && t.type() == Transition.Type.OPENED
+          ? new Transition(t.type(), grown, t.tell()) : t);
+    }
+    for (Incident m : fresh) {
+      Incident absorbed = m.withParent(disruption.fingerprint());
+      open.put(m.fingerprint(), absorbed);
+      out.add(new Transition(Transition.Type.ABSORBED, absorbed, false));
+    }
+  }
+
+  private void absorbSites(String regionKey, Incident region, Map<String, Incident> open, List<Transition> out) {
+    for (Map.Entry<String, Incident> e : disruptions.entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith("site:") && regionKey.equals(siteRegion.get(key))
+          && e.getValue().parentFingerprint() == null) {
+        Incident absorbed = e.getValue().withParent(region.fingerprint());
+        e.setValue(absorbed);
+        open.put(absorbed.fingerprint(), absorbed);
+        out.add(new Transition(Transition.Type.ABSORBED, absorbed, false));
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.forewarn.rules.ruleset;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a rule file (JSON, see docs/rules.md) and checks all of it against the product catalogue,
+ * collecting every problem before failing once with {@link RuleFileException}.
+ */
+public final class RuleFileLoader {
+  public static final String DEFAULT_RESOURCE = "/rules/default-rules.json";
+  private final ProductCatalog catalog;
+
+  public RuleFileLoader(ProductCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public RuleSet load(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  public RuleSet loadDefault() {
+    try (InputStream in = RuleFileLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
+    }
+  }
+
+  public RuleSet parse(String text, String source) {
+    List<String> problems = new ArrayList<>();
+    JsonObject root;
+    try {
+      root = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      throw new RuleFileException(source, List.of("not a JSON object: " + e.getMessage()));
+    }
+    Fields top = new Fields(root, "(file)", problems);
+    String version = top.text("version", null);
+    FleetSettings fleet = fleet(root.getValue("fleet"), problems);
+    Map<String, List<RuleSpec>> byModel = new LinkedHashMap<>();
+    Object models = root.getValue("models");
+    if (!(models instanceof JsonObject modelsJson) || modelsJson.isEmpty()) {
+      problems.add("(file): 'models' must be a non-empty object of model name -> {rules: [...]}");
+    } else {
+      for (String model : modelsJson.fieldNames()) {
+        byModel.put(model, model(model, modelsJson.getValue(model), problems));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleFileException(source, problems);
+    }
+    return new RuleSet(version, byModel, fleet);
+  }
+
+  private FleetSettings fleet(Object value, List<String> problems) {
+    JsonObject json = value instanceof JsonObject j ? j : new JsonObject();
+    if (value != null && !(value instanceof JsonObject)) {
+      problems.add("fleet: must be an object");
+    }
+    Fields f = new Fields(json, "fleet", problems);
+    Duration window = f.duration("window", Duration.ofMinutes(30));
+    int minDevices = (int) f.number("min_devices", 5.0);
+    double minFraction = f.number("min_fraction", 0.2);
+    int firmwareFactor = (int) f.number("firmware_window_factor", 96.0);
+    double resolveBelow = f.number("resolve_below", 0.1);
+    try {
+      return f.ok() ? new FleetSettings(window, minDevices, minFraction, firmwareFactor, resolveBelow) : null;
+    } catch (IllegalArgumentException e) {
+      f.problem(e.getMessage());
+      return null;
+    }
+  }
+
+  private List<RuleSpec> model(String model, Object value, List<String> problems) {
+    String path = "models." + model;
+    if (!catalog.hasModel(model)) {
+      problems.add(path + ": unknown product model '" + model + "' (known: " + catalog.metricsByModel().keySet() + ")");
+      return List.of();
+    }
+    if (!(value instanceof JsonObject json) || !(json.getValue("rules") instanceof JsonArray rules)) {
+      problems.add(path + ": must be an object with a 'rules' array");
+      return List.of();
+    }
+    List<RuleSpec> specs = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < rules.size(); i++) {
+      String rulePath = path + ".rules[" + i + "]";
+      if (!(rules.getValue(i) instanceof JsonObject ruleJson)) {
+        problems.add(rulePath + ": must be an object");
+        continue;
+      }
+      Fields f = new Fields(ruleJson, rulePath, problems);
+      RuleSpec spec = rule(model, f);
+      if (spec != null && !ids.add(spec.id())) {
+        f.problem("duplicate rule id '" + spec.id() + "'");
+      } else if (spec != null) {
+        specs.add(spec);
+      }
+    }
+    return List.copyOf(specs);
+  }
+
+  private RuleSpec rule(String model, Fields f) {
+    String id = f.text("id", null);
+    RuleKind kind = f.choice("kind", RuleKind.class, null);
+    String metric = kind == RuleKind.NO_DATA ? null : f.text("metric", null);
+    if (metric != null && !catalog.hasMetric(model, metric)) {
+      f.problem("unknown metric '" + metric + "' for model " + model);
+    }
+    Severity severity = f.choice("severity", Severity.class, Severity.WARNING);
+    Duration forDuration = f.duration("for", Duration.ZERO);
+    Duration clearFor = f.duration("clear_for", Duration.ZERO);
+    Duration minFiring = f.duration("min_firing", Duration.ofMinutes(30));
+    String summary = f.text("summary", null);
+    String summaryKey = f.text("summary_key", null);
+    String action = f.text("action", null);
+    boolean fleet = f.flag("fleet", kind == RuleKind.NO_DATA);
+    Detector detector = kind == null ? null : DetectorParser.parse(kind, f);
+    if (!f.ok() || detector == null) {
+      return null;
+    }
+    return new RuleSpec(model, id, metric, detector, severity, forDuration, clearFor, minFiring, summary,
+        summaryKey, action, fleet);
+  }
+}

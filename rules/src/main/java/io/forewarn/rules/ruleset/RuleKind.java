@@ -1,0 +1,6 @@
+package io.forewarn.rules.ruleset;
+
+/** The {@code kind} of a rule in the rule file. */
+enum RuleKind {
+  THRESHOLD, FORECAST, DRIFT, INCREASE, NO_DATA
+}

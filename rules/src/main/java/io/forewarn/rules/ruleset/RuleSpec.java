@@ -1,0 +1,47 @@
+package io.forewarn.rules.ruleset;
+
+import java.time.Duration;
+
+/**
+ * One rule for one product model, as declared in the rule file.
+ *
+ * @param id            unique per model, part of the incident fingerprint ({@code model/id})
+ * @param metric        the metric watched; null for no_data
+ * @param forDuration   the condition must hold this long before the incident fires (pending until then)
+ * @param clearDuration the condition must be clear this long before the incident resolves
+ * @param minFiring     an incident stays firing at least this long, whatever the data (no flapping)
+ * @param summary       plain words for people; {@code {device}}, {@code {value}}, {@code {eta}} are filled in
+ * @param summaryKey    template key for the notifier
+ * @param action        what to do, in plain words
+ * @param fleet         true when the condition counts towards a fleet disruption (silence, degradation)
+ */
+public record RuleSpec(
+    String model,
+    String id,
+    String metric,
+    Detector detector,
+    Severity severity,
+    Duration forDuration,
+    Duration clearDuration,
+    Duration minFiring,
+    String summary,
+    String summaryKey,
+    String action,
+    boolean fleet) {
+
+  public RuleSpec {
+    if (model == null || id == null || detector == null || severity == null || summary == null
+        || summaryKey == null || action == null) {
+      throw new IllegalArgumentException("model, id, detector, severity, summary, summary_key and action are required");
+    }
+    if (forDuration == null || clearDuration == null || minFiring == null || forDuration.isNegative()
+        || clearDuration.isNegative() || minFiring.isNegative()) {
+      throw new IllegalArgumentException("for, clear_for and min_firing must not be negative");
+    }
+  }
+
+  /** {@code model/id}: what the incident's rule_id and detector_state.rule_id hold. */
+  public String qualifiedId() {
+    return model + "/" + id;
+  }
+}

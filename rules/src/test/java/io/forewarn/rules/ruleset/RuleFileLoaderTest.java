@@ -1,0 +1,74 @@
+package io.forewarn.rules.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RuleFileLoaderTest {
+  private final RuleFileLoader loader = new RuleFileLoader(ProductCatalog.standard());
+
+  @Test
+  void shipped_rule_file_covers_every_model_with_each_kind_of_rule() {
+    // WHEN the rules in the jar are loaded
+    RuleSet rules = loader.loadDefault();
+    // THEN every simulator model has thresholds, a forecast, a counter rule and no-data
+    for (String model : ProductCatalog.standard().metricsByModel().keySet()) {
+      assertThat(rules.forModel(model)).extracting(r -> r.detector().getClass().getSimpleName())
+          .contains("Threshold", "Forecast", "Increase", "NoData");
+    }
+    // AND the router's signal is watched for drift from its own baseline
+    assertThat(rules.forModel("cpe-hr300")).anySatisfy(r -> assertThat(r.detector()).isInstanceOf(Detector.Drift.class));
+  }
+
+  @Test
+  void lists_every_problem_of_a_bad_file_at_once() {
+    // GIVEN a file with an unknown model, an unknown metric, an unknown kind, a clear level on the wrong
+    // side, a bad duration, a missing summary and a duplicate id
+    String json = """
+        {"version": "t1", "models": {
+          "toaster-9": {"rules": []},
+          "boiler-gb24": {"rules": [
+            {"id": "a", "kind": "threshold", "metric": "pressure_psi", "direction": "below", "trigger": 0.8, "clear": 0.9,
+             "summary": "s", "summary_key": "k", "action": "x"},
+            {"id": "b", "kind": "wobble", "metric": "pressure_bar", "summary": "s", "summary_key": "k", "action": "x"},
+            {"id": "c", "kind": "threshold", "metric": "pressure_bar", "direction": "below", "trigger": 0.8, "clear": 0.6,
+             "summary": "s", "summary_key": "k", "action": "x"},
+            {"id": "d", "kind": "no_data", "for": "15 minutes", "summary": "s", "summary_key": "k", "action": "x"},
+            {"id": "e", "kind": "no_data", "summary_key": "k", "action": "x"},
+            {"id": "f", "kind": "no_data", "summary": "s", "summary_key": "k", "action": "x"},
+            {"id": "f", "kind": "no_data", "summary": "s", "summary_key": "k", "action": "x"}
+          ]}}}
+        """;
+    // WHEN it is parsed THEN one exception names all seven problems with their place in the file
+    assertThatThrownBy(() -> loader.parse(json, "test.json"))
+        .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).contains("models.toaster-9").contains("unknown product model"),
+            p -> assertThat(p).contains("rules[0]").contains("unknown metric 'pressure_psi'"),
+            p -> assertThat(p).contains("rules[1]").contains("'kind' must be one of"),
+            p -> assertThat(p).contains("rules[2]").contains("wrong side"),
+            p -> assertThat(p).contains("rules[3]").contains("ISO-8601"),
+            p -> assertThat(p).contains("rules[4]").contains("'summary' is required"),
+            p -> assertThat(p).contains("rules[6]").contains("duplicate rule id 'f'")));
+  }
+
+  @Test
+  void rejects_text_that_is_not_json() {
+    assertThatThrownBy(() -> loader.parse("models: []", "x.yaml")).isInstanceOf(RuleFileException.class)
+        .hasMessageContaining("not a JSON object");
+  }
+
+  @Test
+  void rejects_bad_fleet_settings_and_detector_limits() {
+    // GIVEN a fleet fraction above 1 and a no-data rule that would fire on one missed report
+    String json = """
+        {"version": "t1", "fleet": {"min_fraction": 1.5},
+         "models": {"cpe-hr300": {"rules": [
+           {"id": "n", "kind": "no_data", "intervals": 1, "summary": "s", "summary_key": "k", "action": "x"}]}}}
+        """;
+    // THEN both are reported
+    assertThatThrownBy(() -> loader.parse(json, "t")).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("fleet:"))
+            .anySatisfy(p -> assertThat(p).contains("intervals >= 2")));
+  }
+}
