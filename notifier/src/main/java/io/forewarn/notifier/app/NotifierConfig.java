@@ -16,7 +16,8 @@ import java.util.Optional;
  * and switched on by its address variable; every problem is reported at once.
  */
 public record NotifierConfig(PlannerConfig planner, TemplateConfig templates, Optional<TwilioConfig> twilio,
-    Optional<ZendeskConfig> zendesk, Optional<WebhookConfig> webhook, Optional<SmtpConfig> smtp) {
+    Optional<ZendeskConfig> zendesk, Optional<WebhookConfig> webhook, Optional<SmtpConfig> smtp,
+    ServiceSettings service) {
 
   public NotifierConfig {
     Objects.requireNonNull(planner, "planner");
@@ -25,6 +26,7 @@ public record NotifierConfig(PlannerConfig planner, TemplateConfig templates, Op
     Objects.requireNonNull(zendesk, "zendesk");
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(smtp, "smtp");
+    Objects.requireNonNull(service, "service");
   }
 
   public static NotifierConfig fromEnv(Map<String, String> env) {
@@ -35,9 +37,10 @@ public record NotifierConfig(PlannerConfig planner, TemplateConfig templates, Op
     Optional<ZendeskConfig> zendesk = ZendeskConfig.read(r);
     Optional<WebhookConfig> webhook = WebhookConfig.read(r);
     Optional<SmtpConfig> smtp = SmtpConfig.read(r, templates.brand());
+    ServiceSettings service = ServiceSettings.read(r);
     r.check(zendesk.isEmpty() || webhook.isEmpty(),
         "set either FOREWARN_NOTIFIER_ZENDESK_URL or FOREWARN_NOTIFIER_WEBHOOK_URL for tickets, not both");
     r.throwIfInvalid("notifier");
-    return new NotifierConfig(planner, templates, twilio, zendesk, webhook, smtp);
+    return new NotifierConfig(planner, templates, twilio, zendesk, webhook, smtp, service);
   }
 }

@@ -42,6 +42,19 @@ public final class TokenBucket {
     return false;
   }
 
+  /** Takes up to {@code max} tokens at once; returns how many it got (maybe 0). */
+  public synchronized int tryAcquire(int max) {
+    refill();
+    int granted = (int) Math.min(max, Math.floor(tokens));
+    tokens -= granted;
+    return Math.max(granted, 0);
+  }
+
+  /** Gives back tokens taken but not used (work that turned out not to be there). */
+  public synchronized void release(int count) {
+    tokens = Math.min(burst, tokens + count);
+  }
+
   /** How long until a token will be there (zero if one is there now). */
   public synchronized Duration timeUntilAvailable() {
     refill();

@@ -70,4 +70,21 @@ class TokenBucketTest {
     assertThatThrownBy(() -> new TokenBucket(Double.NaN, 1, clock)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new TokenBucket(1, 0, clock)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void takes_several_tokens_at_once_and_takes_back_the_unused() {
+    // GIVEN 10 per second, burst 5
+    TokenBucket bucket = new TokenBucket(10, 5, clock);
+    // WHEN a batch asks for 8
+    int granted = bucket.tryAcquire(8);
+    // THEN it gets the 5 there are, and nothing more until refilled
+    assertThat(granted).isEqualTo(5);
+    assertThat(bucket.tryAcquire(8)).isZero();
+    // WHEN only 2 were used and 3 are given back
+    bucket.release(3);
+    // THEN those 3 are available again, never beyond the burst
+    assertThat(bucket.tryAcquire(8)).isEqualTo(3);
+    bucket.release(100);
+    assertThat(bucket.tryAcquire(100)).isEqualTo(5);
+  }
 }

@@ -1,0 +1,31 @@
+package io.forewarn.notifier.app;
+
+import io.forewarn.common.config.ConfigReader;
+import io.forewarn.notifier.delivery.DeliveryConfig;
+import java.util.Objects;
+
+/**
+ * What the running service needs besides the connectors: the database, the HTTP port, the
+ * public URL Twilio signs its callbacks with, and the delivery loop's settings.
+ *
+ * @param dbUrl {@code null} when unset (only the preview can run then)
+ * @param publicUrl e.g. {@code https://notifier.example.com}; {@code null}: the request's own URL
+ */
+public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String publicUrl, DeliveryConfig delivery) {
+
+  public ServiceSettings {
+    Objects.requireNonNull(delivery, "delivery");
+  }
+
+  static ServiceSettings read(ConfigReader r) {
+    String dbUrl = r.string("FOREWARN_DB_URL", null);
+    r.check(dbUrl == null || dbUrl.startsWith("postgresql://") || dbUrl.startsWith("postgres://")
+        || dbUrl.startsWith("jdbc:postgresql://"), "FOREWARN_DB_URL must start with postgresql:// or jdbc:postgresql://");
+    int pool = r.integer("FOREWARN_DB_POOL_SIZE", 6, 2, 64);
+    int port = r.integer("FOREWARN_NOTIFIER_HTTP_PORT", 8083, 0, 65535);
+    String publicUrl = r.string("FOREWARN_NOTIFIER_PUBLIC_URL", null);
+    String host = System.getenv().getOrDefault("HOSTNAME", "notifier");
+    DeliveryConfig delivery = DeliveryConfig.read(r, host + "-" + ProcessHandle.current().pid());
+    return new ServiceSettings(dbUrl, pool, port, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), delivery);
+  }
+}

@@ -1,0 +1,143 @@
+package io.forewarn.notifier.delivery;
+
+import io.forewarn.notifier.channel.TokenBucket;
+import io.forewarn.notifier.outreach.Channel;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery loop: per channel, take as many tokens as the bucket has (up to a batch), claim
+ * that many due deliveries (SKIP LOCKED, so instances share the work), send them, record the
+ * outcomes, and go again at once if the batch was full. A second timer runs the recovery rule
+ * over deliveries left in 'sending' past their lease.
+ */
+public final class DeliveryVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryVerticle.class);
+
+  private static final long STATS_PERIOD_MS = 5_000;
+
+  private final DeliveryStore store;
+  private final Dispatcher dispatcher;
+  private final Recovery recovery;
+  private final DeliveryResults results;
+  private final Channels channels;
+  private final DeliveryConfig config;
+  private final Blocking blocking;
+  private final QueueStats stats;
+  private volatile boolean stopped;
+
+  public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results, Channels channels,
+      DeliveryConfig config, Blocking blocking, QueueStats stats) {
+    this.store = store;
+    this.dispatcher = dispatcher;
+    this.recovery = recovery;
+    this.results = results;
+    this.channels = channels;
+    this.config = config;
+    this.blocking = blocking;
+    this.stats = stats;
+  }
+
+  @Override
+  public Future<?> start() {
+    for (Channel channel : channels.configured()) {
+      for (int i = 0; i < config.senders(); i++) {
+        vertx.runOnContext(v -> pump(channel));
+      }
+    }
+    vertx.runOnContext(v -> recover());
+    vertx.setPeriodic(STATS_PERIOD_MS, t -> blocking.run(stats::refresh)
+        .onFailure(e -> LOG.debug("queue gauges not refreshed: {}", e.toString())));
+    LOG.info("delivery loop started for {} as {}", channels.configured(), config.instanceId());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return Future.succeededFuture();
+  }
+
+  private void pump(Channel channel) {
+    if (stopped) {
+      return;
+    }
+    TokenBucket bucket = channels.bucket(channel);
+    int tokens = bucket.tryAcquire(config.deliveryBatch());
+    if (tokens == 0) {
+      long wait = Math.max(1, Math.min(bucket.timeUntilAvailable().toMillis(), config.pollInterval().toMillis()));
+      vertx.setTimer(wait, t -> pump(channel));
+      return;
+    }
+    blocking.call(() -> store.claimDue(channel, tokens))
+        .compose(claim -> {
+          bucket.release(tokens - claim.deliveries().size());
+          List<Future<DeliveryResults.Write>> sends = new ArrayList<>();
+          for (DeliveryStore.Unreadable bad : claim.unreadable()) {
+            LOG.error("[delivery: {}] unreadable, failing it: {}", bad.id(), bad.reason());
+          }
+          claim.deliveries().forEach(d -> sends.add(dispatcher.dispatch(d).recover(e -> {
+            LOG.error("[delivery: {}] sending failed unexpectedly; the lease will recover it", d.id(), e);
+            return Future.succeededFuture();
+          })));
+          // One transaction for the round's outcomes; if it fails they stay 'sending' for recovery.
+          return Future.join(sends).compose(x -> blocking.run(() -> results.commit(written(sends))))
+              .map(claim.deliveries().size());
+        })
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("claiming {} deliveries failed: {}", channel, ar.cause().toString());
+            bucket.release(tokens);
+          }
+          boolean full = ar.succeeded() && ar.result() == tokens;
+          long next = full ? 0 : config.pollInterval().toMillis();
+          if (next == 0) {
+            vertx.runOnContext(v -> pump(channel));
+          } else {
+            vertx.setTimer(next, t -> pump(channel));
+          }
+        });
+  }
+
+  private static List<DeliveryResults.Write> written(List<Future<DeliveryResults.Write>> futures) {
+    List<DeliveryResults.Write> writes = new ArrayList<>();
+    for (Future<DeliveryResults.Write> f : futures) {
+      if (f.succeeded() && f.result() != null) {
+        writes.add(f.result());
+      }
+    }
+    return writes;
+  }
+
+  private void recover() {
+    if (stopped) {
+      return;
+    }
+    Duration lease = config.sendingLease();
+    blocking.call(() -> store.claimStale(lease, config.deliveryBatch()))
+        .compose(claim -> {
+          List<Future<DeliveryResults.Write>> all = new ArrayList<>();
+          for (ClaimedDelivery d : claim.deliveries()) {
+            Future<Set<String>> sids = Recovery.needsSids(d) && d.customerId() != null
+                ? blocking.call(() -> store.knownSmsSids(d.customerId())) : Future.succeededFuture(Set.of());
+            all.add(sids.compose(known -> recovery.recover(d, known)).recover(e -> {
+              LOG.error("[delivery: {}] recovery failed; will try again", d.id(), e);
+              return Future.succeededFuture();
+            }));
+          }
+          return Future.join(all).compose(x -> blocking.run(() -> results.commit(written(all))));
+        })
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("recovery round failed: {}", ar.cause().toString());
+          }
+          vertx.setTimer(Math.max(200, lease.toMillis() / 2), t -> recover());
+        });
+  }
+}
