@@ -1,5 +1,6 @@
 package io.forewarn.gateway.maintenance;
 
+import io.forewarn.common.db.BatchCursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package io.forewarn.rules.store;
 
+import io.forewarn.common.db.BatchCursor;
 import io.forewarn.rules.engine.Engine;
 import io.forewarn.rules.engine.Transition;
 import java.sql.Array;

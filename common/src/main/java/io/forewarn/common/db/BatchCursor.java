@@ -1,4 +1,4 @@
-package io.forewarn.rules.store;
+package io.forewarn.common.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,14 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The rules stage's position in {@code ingest_batches} (same scheme as the gateway's roll-up job):
- * every batch with {@code xid < horizon} is done; {@code currentHorizon} is this transaction's
- * snapshot xmin, below which no batch can still appear. The row lock also keeps two rules instances
- * from reading the same batches at once.
+ * A reader's position in {@code ingest_batches} (roll-ups, rules): every batch with
+ * {@code xid < horizon} is done. {@code currentHorizon} is the xmin of this transaction's snapshot:
+ * every transaction below it has finished, so batches below it can no longer appear. The row lock
+ * keeps two readers of the same cursor from taking the same batches at once.
  */
-record BatchCursor(String name, String horizon, String currentHorizon) {
+public record BatchCursor(String name, String horizon, String currentHorizon) {
 
-  static BatchCursor lock(Connection c, String name) throws SQLException {
+  public static BatchCursor lock(Connection c, String name) throws SQLException {
     try (PreparedStatement init = c.prepareStatement(
         "INSERT INTO batch_cursors (name, horizon) VALUES (?, '1') ON CONFLICT (name) DO NOTHING")) {
       init.setString(1, name);
@@ -29,7 +29,7 @@ record BatchCursor(String name, String horizon, String currentHorizon) {
     }
   }
 
-  void advance(Connection c, String newHorizon) throws SQLException {
+  public void advance(Connection c, String newHorizon) throws SQLException {
     try (PreparedStatement u = c.prepareStatement(
         "UPDATE batch_cursors SET horizon = ?::xid8, updated_at = now() WHERE name = ?")) {
       u.setString(1, newHorizon);
