@@ -77,9 +77,12 @@ status() {
   rows=$("${PSQL[@]}" -c "SELECT count(*) FROM telemetry" 2>/dev/null || echo "?")
   rejects=$("${PSQL[@]}" -c "SELECT count(*) FROM rejected_messages" 2>/dev/null || echo "?")
   devices=$("${PSQL[@]}" -c "SELECT count(*) FROM devices" 2>/dev/null || echo "?")
-  ack=$(curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" | awk '/^forewarn_gateway_messages_acknowledged_total/ {printf "%d", $2}')
-  printf 'demo: %s  telemetry rows %s | devices %s | rejected %s | acknowledged %s | simulator: %s\n' \
-    "$(date +%H:%M:%S)" "$rows" "$devices" "$rejects" "${ack:-0}" "$(tail -1 "$RUN/simulator.log" 2>/dev/null | cut -c1-90)"
+  metrics=$(curl -fs "http://127.0.0.1:$HTTP_PORT/metrics")
+  ack=$(awk '/^forewarn_gateway_messages_acknowledged_total/ {printf "%d", $2}' <<< "$metrics")
+  # A re-run with the same seed replays samples already stored: they are skipped, not stored twice.
+  dup=$(awk '/^forewarn_gateway_rows_duplicate_total/ {printf "%d", $2}' <<< "$metrics")
+  printf 'demo: %s  telemetry rows %s | devices %s | rejected %s | acknowledged %s (already stored: %s) | simulator: %s\n' \
+    "$(date +%H:%M:%S)" "$rows" "$devices" "$rejects" "${ack:-0}" "${dup:-0}" "$(tail -1 "$RUN/simulator.log" 2>/dev/null | cut -c1-80)"
 }
 while kill -0 "$SIM" 2>/dev/null; do
   status
