@@ -1,6 +1,12 @@
 package io.forewarn.notifier.channel;
 
 import io.forewarn.notifier.channel.DeliveryResult.RetryLater;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -15,6 +21,8 @@ import java.time.format.DateTimeParseException;
  * says whether the request may already have been processed.
  */
 public final class HttpOutcomes {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpOutcomes.class);
+
   /** A Retry-After beyond this is treated as this: a provider bug must not park a message for weeks. */
   static final Duration MAX_RETRY_AFTER = Duration.ofHours(6);
 
@@ -60,6 +68,19 @@ public final class HttpOutcomes {
    * A request that failed below HTTP. If no connection was made the provider cannot have seen
    * it; a timeout or reset afterwards leaves that open.
    */
+  /**
+   * The end every HTTP connector shares: a reply is classified by the connector; a failure with no
+   * reply (timeout, reset, refused, DNS) becomes a {@link RetryLater}, logged with {@code context}.
+   */
+  public Future<DeliveryResult> settle(Future<HttpResponse<Buffer>> reply,
+      Function<HttpResponse<Buffer>, DeliveryResult> classify, String context) {
+    return reply.map(classify).otherwise(failure -> {
+      RetryLater result = fromFailure(failure);
+      LOG.warn("{} failed: {}", context, result);
+      return result;
+    });
+  }
+
   public RetryLater fromFailure(Throwable failure) {
     boolean neverConnected = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -61,18 +61,13 @@ public final class TwilioSmsConnector implements Connector<SmsMessage> {
       form.add("StatusCallback", config.statusCallback().toString());
     }
     long timeoutMs = config.timeout().toMillis();
-    return client.postAbs(config.messagesUri().toString())
+    return outcomes.settle(client.postAbs(config.messagesUri().toString())
         .basicAuthentication(config.basicUser(), config.basicPassword())
         .putHeader("Accept", "application/json")
         .connectTimeout(timeoutMs)
         .idleTimeout(timeoutMs)
-        .sendForm(form)
-        .map(response -> classify(response, message))
-        .otherwise(failure -> {
-          DeliveryResult result = outcomes.fromFailure(failure);
-          LOG.warn("[delivery: {}] Twilio request failed: {}", message.deliveryKey(), result);
-          return result;
-        });
+        .sendForm(form), response -> classify(response, message),
+        "[delivery: " + message.deliveryKey() + "] Twilio request");
   }
 
   private DeliveryResult classify(HttpResponse<Buffer> response, SmsMessage message) {

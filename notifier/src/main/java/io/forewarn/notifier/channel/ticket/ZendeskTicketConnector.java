@@ -69,9 +69,8 @@ public final class ZendeskTicketConnector implements Connector<TicketMessage> {
         .put("tags", new JsonArray(tags));
     HttpRequest<Buffer> request = prepare(client.postAbs(config.apiUrl("/api/v2/tickets.json")))
         .putHeader("Idempotency-Key", create.deliveryKey());
-    return request.sendJsonObject(new JsonObject().put("ticket", ticket))
-        .map(response -> classify(response, create, null))
-        .otherwise(failure -> failed(create, failure));
+    return outcomes.settle(request.sendJsonObject(new JsonObject().put("ticket", ticket)),
+        response -> classify(response, create, null), context(create));
   }
 
   private Future<DeliveryResult> update(TicketMessage message, String ticketId, String body, boolean solve) {
@@ -83,10 +82,9 @@ public final class ZendeskTicketConnector implements Connector<TicketMessage> {
     if (solve) {
       ticket.put("status", "solved");
     }
-    return prepare(client.putAbs(config.apiUrl("/api/v2/tickets/" + ticketId + ".json")))
-        .sendJsonObject(new JsonObject().put("ticket", ticket))
-        .map(response -> classify(response, message, ticketId))
-        .otherwise(failure -> failed(message, failure));
+    return outcomes.settle(prepare(client.putAbs(config.apiUrl("/api/v2/tickets/" + ticketId + ".json")))
+        .sendJsonObject(new JsonObject().put("ticket", ticket)),
+        response -> classify(response, message, ticketId), context(message));
   }
 
   private HttpRequest<Buffer> prepare(HttpRequest<Buffer> request) {
@@ -127,10 +125,8 @@ public final class ZendeskTicketConnector implements Connector<TicketMessage> {
     return new Permanent(code, error.isEmpty() ? "http:" + status : "zendesk:" + error, "HTTP " + status + " " + detail);
   }
 
-  private DeliveryResult failed(TicketMessage message, Throwable failure) {
-    DeliveryResult result = outcomes.fromFailure(failure);
-    LOG.warn("[incident: {}] Zendesk request failed: {}", message.incidentId(), result);
-    return result;
+  private static String context(TicketMessage message) {
+    return "[incident: " + message.incidentId() + "] Zendesk request";
   }
 
   /** Zendesk errors are {@code {"error":"Name",...}} or {@code {"error":{"title":...}}}. */

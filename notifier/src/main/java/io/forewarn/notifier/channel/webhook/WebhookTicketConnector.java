@@ -57,20 +57,15 @@ public final class WebhookTicketConnector implements Connector<TicketMessage> {
         .put("data", data(message))
         .toBuffer();
     long timeoutMs = config.timeout().toMillis();
-    return client.postAbs(config.url().toString())
+    return outcomes.settle(client.postAbs(config.url().toString())
         .putHeader("Content-Type", "application/json")
         .putHeader(StandardWebhook.ID, message.deliveryKey())
         .putHeader(StandardWebhook.TIMESTAMP, Long.toString(now))
         .putHeader(StandardWebhook.SIGNATURE, signer.sign(message.deliveryKey(), now, body.getBytes()))
         .connectTimeout(timeoutMs)
         .idleTimeout(timeoutMs)
-        .sendBuffer(body)
-        .map(response -> classify(response, message))
-        .otherwise(failure -> {
-          DeliveryResult result = outcomes.fromFailure(failure);
-          LOG.warn("[incident: {}] webhook failed: {}", message.incidentId(), result);
-          return result;
-        });
+        .sendBuffer(body), response -> classify(response, message),
+        "[incident: " + message.incidentId() + "] webhook");
   }
 
   private DeliveryResult classify(HttpResponse<Buffer> response, TicketMessage message) {
