@@ -1,11 +1,7 @@
 package io.forewarn.common.telemetry;
 
-import java.util.regex.Pattern;
-
 /** A parsed device topic. {@link #parse} returns {@code null} for anything that is not one. */
 public record DeviceTopic(String deviceId, TopicKind kind) {
-  private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
-
   public DeviceTopic {
     if (!isValidDeviceId(deviceId)) {
       throw new IllegalArgumentException("invalid device id: " + deviceId);
@@ -16,7 +12,7 @@ public record DeviceTopic(String deviceId, TopicKind kind) {
   }
 
   public static boolean isValidDeviceId(String deviceId) {
-    return deviceId != null && DEVICE_ID.matcher(deviceId).matches();
+    return NameRules.isValidDeviceId(deviceId);
   }
 
   /** The device id segment of {@code devices/<id>/...}, valid or not, or {@code null}. */

@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Collects the metrics of one sample, applying the per-metric rules: a bad name, a duplicate, a
  * wrong type or a non-finite value drops that metric (recorded in {@code dropped}), the rest stays.
  */
 final class SampleBuilder {
-  private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,62}");
-
   private final PayloadLimits limits;
   private final List<Dropped> dropped;
   private final List<MetricValue> metrics = new ArrayList<>();
@@ -25,7 +22,7 @@ final class SampleBuilder {
   }
 
   static boolean isValidMetricName(String name) {
-    return name != null && METRIC_NAME.matcher(name).matches();
+    return NameRules.isValidMetricName(name);
   }
 
   void add(String name, double value, String unit) {

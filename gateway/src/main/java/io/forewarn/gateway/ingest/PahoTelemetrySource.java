@@ -85,6 +85,9 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, (int) (MAX_RETRY_MS / 1000));
     options.setConnectionTimeout(10);
+    if (settings.uri().startsWith("tcp:")) {
+      options.setSocketFactory(new BufferedSocketFactory());
+    }
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }
