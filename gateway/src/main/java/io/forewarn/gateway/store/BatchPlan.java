@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What one batch writes, worked out before the transaction starts: COPY text for the telemetry
- * rows, status rows, reject rows. Pure: ids come in resolved, so it is unit-testable.
+ * What one batch writes, worked out before the transaction starts: the telemetry rows (encoded
+ * for COPY by {@link BinaryCopy} once the batch id is known), status rows, reject rows. Pure: ids
+ * come in resolved, so it is unit-testable.
  */
 final class BatchPlan {
   record StatusRow(int deviceId, Instant ts, boolean online, String reason) {}
@@ -22,12 +23,14 @@ final class BatchPlan {
   record RejectRow(Instant receivedAt, String topic, String device, RejectReason reason, String detail,
       boolean partial, byte[] payload, int payloadSize) {}
 
-  final StringBuilder copyText = new StringBuilder();
+  /** One telemetry row; {@code metricIds} ascending, {@code values} aligned with them. */
+  record TelemetryRow(int deviceId, long tsMicros, short[] metricIds, double[] values, boolean receiveTime) {}
+
+  final List<TelemetryRow> telemetry = new ArrayList<>();
   final List<StatusRow> statuses = new ArrayList<>();
   final List<RejectRow> rejects = new ArrayList<>();
   final Map<Integer, Instant> lastSeen = new java.util.HashMap<>();
   final List<Instant> deviceTimestamps = new ArrayList<>();
-  int rows;
   int messages;
   Instant tsMin;
   Instant tsMax;
@@ -85,7 +88,7 @@ final class BatchPlan {
     }
   }
 
-  /** Appends one COPY row: device_id, ts in epoch microseconds, metric ids (sorted), values, receive flag. */
+  /** Adds one telemetry row: device id, ts in epoch microseconds, metric ids (sorted), values, receive flag. */
   private int addRow(int deviceId, Sample sample, Map<String, Integer> metrics, List<Dropped> dropped) {
     List<MetricValue> values = sample.metrics();
     long[] keyed = new long[values.size()];
@@ -103,17 +106,13 @@ final class BatchPlan {
     }
     // Sorted by metric id, so a redelivered message has the same dedupe key whatever its JSON order.
     Arrays.sort(keyed, 0, n);
-    StringBuilder sb = copyText;
-    sb.append(deviceId).append('\t').append(micros(sample.ts())).append("\t{");
+    short[] ids = new short[n];
+    double[] vals = new double[n];
     for (int k = 0; k < n; k++) {
-      sb.append(k == 0 ? "" : ",").append(keyed[k] >>> 32);
+      ids[k] = (short) (keyed[k] >>> 32);
+      vals[k] = values.get((int) keyed[k]).value();
     }
-    sb.append("}\t{");
-    for (int k = 0; k < n; k++) {
-      sb.append(k == 0 ? "" : ",").append(values.get((int) keyed[k]).value());
-    }
-    sb.append("}\t").append(sample.receiveTime() ? 't' : 'f').append('\n');
-    rows++;
+    telemetry.add(new TelemetryRow(deviceId, micros(sample.ts()), ids, vals, sample.receiveTime()));
     tsMin = tsMin == null || sample.ts().isBefore(tsMin) ? sample.ts() : tsMin;
     tsMax = tsMax == null || sample.ts().isAfter(tsMax) ? sample.ts() : tsMax;
     lastSeen.merge(deviceId, sample.ts(), (a, b) -> a.isAfter(b) ? a : b);
@@ -132,6 +131,10 @@ final class BatchPlan {
   private static String summarize(List<Dropped> dropped) {
     String all = dropped.stream().limit(20).map(Dropped::describe).collect(Collectors.joining("; "));
     return dropped.size() > 20 ? all + "; and " + (dropped.size() - 20) + " more" : all;
+  }
+
+  int rows() {
+    return telemetry.size();
   }
 
   static long micros(Instant ts) {

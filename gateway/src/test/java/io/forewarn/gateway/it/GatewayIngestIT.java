@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,49 @@ class GatewayIngestIT {
     String metrics = ItSupport.get(gateway.httpPort(), "/metrics").body();
     assertThat(metrics).contains("forewarn_gateway_messages_acknowledged_total").contains("forewarn_gateway_queue_depth");
     assertThat(ItSupport.get(gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void stores_values_and_timestamps_exactly_and_a_repeated_message_once() throws Exception {
+    // GIVEN awkward doubles, a microsecond timestamp, and the same message sent twice (what a
+    // redelivery looks like to the database)
+    Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).plusNanos(123_456_000);
+    String payload = "{\"ts\":\"" + ts + "\",\"metrics\":{\"exact_a\":-67,\"exact_b\":71.2,"
+        + "\"exact_c\":1.0E-300,\"exact_d\":1.7976931348623157E308,\"exact_e\":-0.0}}";
+    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-exact")) {
+      pub.publish("devices/exact-1/telemetry", payload);
+      pub.publish("devices/exact-1/telemetry", payload);
+      pub.publish("devices/exact-1/telemetry", "{\"metrics\":{\"exact_a\":1}}");
+    }
+    // WHEN the gateway has stored them
+    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong("SELECT count(*) FROM telemetry t"
+        + " JOIN devices d ON d.id = t.device_id WHERE d.external_id = 'exact-1'"), n -> n >= 2);
+    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong(
+        "SELECT coalesce(sum(rows_duplicate), 0) FROM ingest_batches"), n -> n >= 1);
+    // THEN the repeated message is one row, its values are bit-for-bit the published ones, and the
+    // message without ts is flagged as stamped with the receive time
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT t.ts, m.name, v.val, t.receive_time FROM telemetry t"
+            + " JOIN devices d ON d.id = t.device_id, unnest(t.metric_ids, t.vals) AS v(metric_id, val)"
+            + " JOIN metrics m ON m.id = v.metric_id WHERE d.external_id = 'exact-1' ORDER BY t.receive_time, m.name")) {
+      Map<String, Double> values = new HashMap<>();
+      int fromTs = 0;
+      boolean receiveTimeRow = false;
+      while (rs.next()) {
+        if (rs.getBoolean(4)) {
+          receiveTimeRow = true;
+          continue;
+        }
+        fromTs++;
+        assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(ts);
+        values.put(rs.getString(2), rs.getDouble(3));
+      }
+      assertThat(fromTs).isEqualTo(5);
+      assertThat(receiveTimeRow).isTrue();
+      assertThat(values).containsEntry("exact_a", -67.0).containsEntry("exact_b", 71.2)
+          .containsEntry("exact_c", 1.0E-300).containsEntry("exact_d", Double.MAX_VALUE);
+      assertThat(Double.doubleToRawLongBits(values.get("exact_e"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
   }
 
   @Test

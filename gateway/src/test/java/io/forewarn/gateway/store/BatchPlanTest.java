@@ -29,18 +29,21 @@ class BatchPlanTest {
     // WHEN planned
     BatchPlan plan = BatchPlan.of(List.of(a, b), Map.of("d1", 7), Map.of("a", 3, "b", 1), 100);
     // THEN both rows are identical: ids ascending, values aligned
-    String[] lines = plan.copyText.toString().split("\n");
-    assertThat(lines).hasSize(2);
-    assertThat(lines[0]).isEqualTo(lines[1]).isEqualTo("7\t" + BatchPlan.micros(Instant.parse("2026-11-23T09:00:00Z"))
-        + "\t{1,3}\t{2.0,1.0}\tf");
-    assertThat(plan.rows).isEqualTo(2);
+    assertThat(plan.telemetry).hasSize(2).allSatisfy(row -> {
+      assertThat(row.deviceId()).isEqualTo(7);
+      assertThat(row.tsMicros()).isEqualTo(BatchPlan.micros(Instant.parse("2026-11-23T09:00:00Z")));
+      assertThat(row.metricIds()).containsExactly((short) 1, (short) 3);
+      assertThat(row.values()).containsExactly(2.0, 1.0);
+      assertThat(row.receiveTime()).isFalse();
+    });
+    assertThat(plan.rows()).isEqualTo(2);
   }
 
   @Test
   void rejects_unknown_devices_and_keeps_payload_truncated() {
     var m = msg("devices/ghost/telemetry", "{\"metrics\":{\"a\":1}}");
     BatchPlan plan = BatchPlan.of(List.of(m), Map.of(), Map.of("a", 1), 5);
-    assertThat(plan.rows).isZero();
+    assertThat(plan.rows()).isZero();
     assertThat(plan.rejects).singleElement().satisfies(r -> {
       assertThat(r.reason()).isEqualTo(RejectReason.UNKNOWN_DEVICE);
       assertThat(r.payload()).hasSize(5);
@@ -55,7 +58,7 @@ class BatchPlanTest {
     // WHEN planned with only 'a' in the catalogue
     BatchPlan plan = BatchPlan.of(List.of(m), Map.of("d1", 1), Map.of("a", 1), 100);
     // THEN 'a' is stored and one partial reject lists both dropped metrics
-    assertThat(plan.rows).isEqualTo(1);
+    assertThat(plan.rows()).isEqualTo(1);
     assertThat(plan.rejects).singleElement().satisfies(r -> {
       assertThat(r.partial()).isTrue();
       assertThat(r.detail()).contains("bad: wrong_type").contains("new_one: metric_catalogue_full");

@@ -1,0 +1,64 @@
+package io.forewarn.gateway.store;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * PostgreSQL's binary COPY format for telemetry rows, in the column order of {@link #COLUMNS}.
+ * Binary rather than text: the server takes integers and doubles as they are instead of parsing
+ * {@code {1,3}} / {@code {2.0,1.0}} array literals, and we do not print doubles (measured in
+ * docs/benchmarks.md). Layout: "COPY, Binary Format" in the PostgreSQL manual; arrays as
+ * {@code array_send} writes them. Big-endian throughout, which is {@link ByteBuffer}'s default.
+ */
+final class BinaryCopy {
+  static final String COLUMNS = "(ts, device_id, metric_ids, vals, batch_id, receive_time)";
+  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+  private static final int HEADER_BYTES = SIGNATURE.length + 4 + 4;
+  private static final int TRAILER_BYTES = 2;
+  private static final short FIELDS = 6;
+  private static final int INT2_OID = 21;
+  private static final int FLOAT8_OID = 701;
+  /** PostgreSQL timestamps count microseconds from 2000-01-01T00:00:00Z. */
+  private static final long PG_EPOCH_OFFSET_MICROS = 946_684_800_000_000L;
+  /** One-dimensional array without nulls: ndim, has-null flag, element type, length, lower bound. */
+  private static final int ARRAY_HEADER_BYTES = 20;
+  /** Field count, then length-prefixed ts (8), device_id (4), batch_id (8), receive_time (1), two array lengths. */
+  private static final int FIXED_ROW_BYTES = 2 + (4 + 8) + (4 + 4) + (4 + 8) + (4 + 1) + 2 * (4 + ARRAY_HEADER_BYTES);
+
+  private BinaryCopy() {}
+
+  static byte[] encode(List<BatchPlan.TelemetryRow> rows, long batchId) {
+    ByteBuffer out = ByteBuffer.allocate(size(rows));
+    out.put(SIGNATURE).putInt(0).putInt(0); // flags (no OIDs), header extension length
+    for (BatchPlan.TelemetryRow row : rows) {
+      out.putShort(FIELDS);
+      out.putInt(8).putLong(row.tsMicros() - PG_EPOCH_OFFSET_MICROS);
+      out.putInt(4).putInt(row.deviceId());
+      putArrayHeader(out, INT2_OID, row.metricIds().length, 2);
+      for (short id : row.metricIds()) {
+        out.putInt(2).putShort(id);
+      }
+      putArrayHeader(out, FLOAT8_OID, row.values().length, 8);
+      for (double v : row.values()) {
+        out.putInt(8).putDouble(v);
+      }
+      out.putInt(8).putLong(batchId);
+      out.putInt(1).put((byte) (row.receiveTime() ? 1 : 0));
+    }
+    out.putShort((short) -1);
+    return out.array();
+  }
+
+  static int size(List<BatchPlan.TelemetryRow> rows) {
+    int size = HEADER_BYTES + TRAILER_BYTES;
+    for (BatchPlan.TelemetryRow row : rows) {
+      size += FIXED_ROW_BYTES + row.metricIds().length * (4 + 2) + row.values().length * (4 + 8);
+    }
+    return size;
+  }
+
+  private static void putArrayHeader(ByteBuffer out, int elementOid, int length, int elementBytes) {
+    out.putInt(ARRAY_HEADER_BYTES + length * (4 + elementBytes));
+    out.putInt(1).putInt(0).putInt(elementOid).putInt(length).putInt(1);
+  }
+}
