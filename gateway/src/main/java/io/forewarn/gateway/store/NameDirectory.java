@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class NameDirectory {
   private final String selectSql;
   private final String insertSql;
   private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+  private final Map<String, Integer> known = Collections.unmodifiableMap(ids);
 
   /**
    * @param table registry table with columns {@code id} and the name column
@@ -35,6 +37,11 @@ final class NameDirectory {
 
   Integer cached(String name) {
     return ids.get(name);
+  }
+
+  /** Every name resolved so far (read-only, live): what a batch looks ids up in once its misses are resolved. */
+  Map<String, Integer> known() {
+    return known;
   }
 
   int size() {

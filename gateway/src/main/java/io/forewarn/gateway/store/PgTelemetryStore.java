@@ -89,10 +89,9 @@ public final class PgTelemetryStore implements TelemetryStore {
   private WriteResult.Stored writeOnce(List<PendingMessage> batch) throws SQLException {
     Connection c = connection.get();
     available = true;
-    Map<String, Integer> deviceIds = devices.resolve(c, deviceNames(batch),
-        settings.unknownDevices() == UnknownDevicePolicy.AUTO_REGISTER);
-    Map<String, Integer> metricIds = resolveMetrics(c, batch);
-    BatchPlan plan = BatchPlan.of(batch, deviceIds, metricIds, settings.rejectPayloadBytes());
+    devices.resolve(c, uncachedDevices(batch), settings.unknownDevices() == UnknownDevicePolicy.AUTO_REGISTER);
+    resolveMetrics(c, batch);
+    BatchPlan plan = BatchPlan.of(batch, devices.known(), metricNames.known(), settings.rejectPayloadBytes());
     plan.lastSeen.forEach((id, ts) -> lastSeen.merge(id, ts, (a, b) -> a.isAfter(b) ? a : b));
     Instant now = clock.instant();
     boolean flushLastSeen = Duration.between(lastSeenFlushedAt, now).compareTo(LAST_SEEN_FLUSH) >= 0;
@@ -145,41 +144,46 @@ public final class PgTelemetryStore implements TelemetryStore {
     return new WriteResult.Stored(lastBatch, batch.size(), stored, duplicate, rejected);
   }
 
-  private Map<String, Integer> resolveMetrics(Connection c, List<PendingMessage> batch) throws SQLException {
+  /**
+   * Looks up (and registers) the metric names this batch uses that are not cached yet; almost every
+   * batch has none, so the common case is one cache probe per metric and no SQL.
+   */
+  private void resolveMetrics(Connection c, List<PendingMessage> batch) throws SQLException {
     Set<String> names = new LinkedHashSet<>();
     for (PendingMessage m : batch) {
       if (m.decoded() instanceof Decoded.Telemetry t) {
         for (Sample s : t.samples()) {
           for (MetricValue v : s.metrics()) {
-            names.add(v.name());
+            if (metricNames.cached(v.name()) == null) {
+              names.add(v.name());
+            }
           }
         }
       }
     }
-    Map<String, Integer> known = metricNames.resolve(c, names, false);
-    if (known.size() == names.size()) {
-      return known;
+    if (names.isEmpty() || metricNames.resolve(c, names, false).size() == names.size()) {
+      return;
     }
     // New names: register only as many as the catalogue limit allows; the rest are dropped per metric.
     int room = settings.metricCatalogueMax() - NameDirectory.count(c, "metrics");
     List<String> fresh = new ArrayList<>();
     for (String name : names) {
-      if (!known.containsKey(name) && fresh.size() < room) {
+      if (metricNames.cached(name) == null && fresh.size() < room) {
         fresh.add(name);
       }
     }
     if (!fresh.isEmpty()) {
       LOG.info("registering {} new metric name(s), e.g. {}", fresh.size(), fresh.getFirst());
-      known.putAll(metricNames.resolve(c, fresh, true));
+      metricNames.resolve(c, fresh, true);
     }
-    return known;
   }
 
-  private static Set<String> deviceNames(List<PendingMessage> batch) {
+  private Set<String> uncachedDevices(List<PendingMessage> batch) {
     Set<String> names = new LinkedHashSet<>();
     for (PendingMessage m : batch) {
-      if (!(m.decoded() instanceof Decoded.Rejected) && m.decoded().deviceId() != null) {
-        names.add(m.decoded().deviceId());
+      String device = m.decoded().deviceId();
+      if (!(m.decoded() instanceof Decoded.Rejected) && device != null && devices.cached(device) == null) {
+        names.add(device);
       }
     }
     return names;
