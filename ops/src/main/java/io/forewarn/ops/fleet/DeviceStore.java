@@ -68,11 +68,12 @@ public final class DeviceStore {
   /** Devices with an open incident that predicts a failure, soonest failure first. */
   public Future<JsonArray> atRisk(int tenantId, int limit) {
     return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.external_id AS id, d.model, d.region, d.site,"
-          + " i.id AS incident_id, i.severity, i.summary, i.predicted_failure_at, i.state, i.acknowledged_at"
-          + " FROM incidents i JOIN devices d ON d.id = i.device_id"
+      // One row per device: its open incident with the soonest predicted failure.
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT DISTINCT ON (d.id) d.external_id AS id,"
+          + " d.model, d.region, d.site, i.id AS incident_id, i.severity, i.summary, i.predicted_failure_at, i.state,"
+          + " i.acknowledged_at FROM incidents i JOIN devices d ON d.id = i.device_id"
           + " WHERE d.tenant_id = ? AND i.state <> 'resolved' AND i.predicted_failure_at IS NOT NULL"
-          + " ORDER BY i.predicted_failure_at, i.id LIMIT ?")) {
+          + " ORDER BY d.id, i.predicted_failure_at, i.id) x ORDER BY x.predicted_failure_at, x.incident_id LIMIT ?")) {
         ps.setInt(1, tenantId);
         ps.setInt(2, limit);
         return Rows.all(ps);
