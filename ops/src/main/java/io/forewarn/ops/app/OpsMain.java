@@ -31,11 +31,40 @@ public final class OpsMain {
     }
   }
 
+  /**
+   * The demo's SMS and helpdesk stand-ins (FOREWARN_DEMO_SINKS_PORT, FOREWARN_DEMO_DIR,
+   * FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN, FOREWARN_DEMO_NOTIFIER_URL); only ./forewarn demo runs this.
+   */
+  private static int demoSinks(Map<String, String> env, PrintStream err) {
+    io.forewarn.common.config.ConfigReader r = new io.forewarn.common.config.ConfigReader(env);
+    int port = r.integer("FOREWARN_DEMO_SINKS_PORT", 8090, 1, 65535);
+    String dir = r.required("FOREWARN_DEMO_DIR", "target/demo");
+    String token = r.required("FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN", "demo-auth-token");
+    String notifier = r.required("FOREWARN_DEMO_NOTIFIER_URL", "http://127.0.0.1:8083");
+    try {
+      r.throwIfInvalid("demo-sinks");
+    } catch (InvalidConfigException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    vertx.deployVerticle(new io.forewarn.ops.demo.DemoSinks(new io.forewarn.ops.demo.DemoSinks.Settings(port,
+        java.nio.file.Path.of(dir), token, notifier), Clock.systemUTC())).onFailure(e -> {
+          LOG.error("demo sinks failed to start", e);
+          vertx.close().onComplete(x -> System.exit(1));
+        });
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "demo-sinks-shutdown"));
+    return -1;
+  }
+
   /** Returns an exit status, or -1 when the service keeps running. */
   static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     Map<String, String> env = ConfigSources.load(environment);
     if (args.length > 0 && args[0].equals("token")) {
       return new TokenCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length), env);
+    }
+    if (args.length > 0 && args[0].equals("demo-sinks")) {
+      return demoSinks(env, err);
     }
     if (args.length > 0) {
       err.println("usage: ops [token --tenant SLUG --role viewer|operator|admin --name NAME]   (no arguments: run the service)");

@@ -64,7 +64,7 @@ final class TokenCommand {
       problems.forEach(p -> err.println("ops token: " + p));
       return 2;
     }
-    try (var pool = Database.pool(db, 1, "ops-token")) {
+    try (var pool = Database.pool(db, 2, "ops-token")) { // Flyway holds a second connection for its lock
       Database.migrate(pool);
     }
     try (Connection c = DriverManager.getConnection(DbUrl.toJdbc(db))) {
