@@ -100,10 +100,10 @@ public final class DemoSinks extends VerticleBase {
       vertx.setTimer(500, t -> post(callback, Map.of("MessageSid", sid, "AccountSid", account, "MessageStatus", "delivered",
           "To", to == null ? "" : to, "From", form.get("From") == null ? "" : form.get("From"))));
     }
-    Matcher survey = body == null ? null : SURVEY.matcher(body);
-    if (survey != null && survey.find() && to != null) {
-      int low = Integer.parseInt(survey.group(1));
-      int high = Integer.parseInt(survey.group(2));
+    int[] scale = surveyScale(body);
+    if (scale != null && to != null) {
+      int low = scale[0];
+      int high = scale[1];
       // Mostly content customers, some not: the KPI page then shows a real spread.
       int score = Math.max(low, high - (random.nextInt(10) < 7 ? random.nextInt(2) : random.nextInt(high - low + 1)));
       vertx.setTimer(REPLY_AFTER.toMillis(), t -> post(settings.notifierUrl() + "/twilio/inbound", Map.of("MessageSid",
@@ -127,24 +127,12 @@ public final class DemoSinks extends VerticleBase {
         .end(new JsonObject().put("id", id).encode());
   }
 
-  /** A form POST signed as Twilio signs its webhooks (HMAC-SHA1 over URL + sorted params). */
+  /** A form POST signed as Twilio signs its webhooks. */
   private void post(String url, Map<String, String> params) {
-    StringBuilder data = new StringBuilder(url);
     StringBuilder form = new StringBuilder();
-    new TreeMap<>(params).forEach((k, v) -> {
-      data.append(k).append(v);
-      form.append(form.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-    });
-    String signature;
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(settings.authToken().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      LOG.warn("cannot sign a demo webhook: {}", e.toString());
-      return;
-    }
+    new TreeMap<>(params).forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
+        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    String signature = twilioSignature(settings.authToken(), url, params);
     http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
             .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.discarding())
@@ -153,6 +141,25 @@ public final class DemoSinks extends VerticleBase {
             LOG.warn("demo webhook to {} answered {}", url, e != null ? e.toString() : r.statusCode());
           }
         });
+  }
+
+  /** Base64(HMAC-SHA1(auth token, URL + each parameter name and value, sorted by name)). */
+  static String twilioSignature(String authToken, String url, Map<String, String> params) {
+    StringBuilder data = new StringBuilder(url);
+    new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+    }
+  }
+
+  /** The answer scale a feedback question asks for, e.g. {1, 5}; null when the SMS asks nothing. */
+  static int[] surveyScale(String body) {
+    Matcher m = body == null ? null : SURVEY.matcher(body);
+    return m != null && m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
   }
 
   private void keep(JsonObject message) {
