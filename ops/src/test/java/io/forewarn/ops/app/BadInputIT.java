@@ -118,6 +118,40 @@ class BadInputIT {
     }
   }
 
+  @Test
+  void noRouteAnswersJunkWithAServerError() throws Exception {
+    // GIVEN junk for every path parameter and every body, sent to every route by an admin
+    String admin = f.tokens.get("acme.admin");
+    List<String> junkIds = List.of("%00", "..", "%2e%2e", "'%20OR%201=1--", "x".repeat(3000), "-1", "1e9", "0x10",
+        "%EF%BC%99", "%F0%9F%94%A5", "9223372036854775808", "%25", "null");
+    List<String> junkBodies = List.of("", "null", "[]", "\"text\"", "{}", "{\"until\":[],\"reason\":{}}",
+        "[".repeat(5000) + "]".repeat(5000), "{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001),
+        "\u0000\u0001", "{\"scope_type\":\"region\",\"scope_value\":\"" + "\\u0000" + "\",\"starts_at\":\"9999-99-99\"}");
+    int sent = 0;
+    for (var route : f.service.http().routes()) {
+      if (route.path().endsWith("/stream")) {
+        continue;
+      }
+      for (String id : junkIds) {
+        String path = route.path().replaceAll(":[A-Za-z]+", id);
+        List<String> bodies = route.method().name().equals("GET") ? java.util.Collections.singletonList(null) : junkBodies;
+        for (String body : bodies) {
+          // WHEN it is sent
+          HttpResponse<String> r = f.send(route.method().name(), path, admin, body == null ? null : "application/json", body);
+          sent++;
+          // THEN the reply is never a server error, and every error is JSON
+          String what = route.method() + " " + path.substring(0, Math.min(path.length(), 80)) + " body="
+              + (body == null ? "none" : body.substring(0, Math.min(body.length(), 40))) + " -> " + r.statusCode() + " " + r.body();
+          assertThat(r.statusCode()).as(what).isLessThan(500);
+          if (r.statusCode() >= 400) {
+            assertThat(new JsonObject(r.body()).getJsonObject("error").getString("code")).as(what).isNotBlank();
+          }
+        }
+      }
+    }
+    assertThat(sent).isGreaterThan(500);
+  }
+
   private static String flipLast(String token) {
     char last = token.charAt(token.length() - 1);
     return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
