@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's first command (via ./forewarn demo): a private Mosquitto with Forewarn's broker settings,
-# the gateway, and the simulator replaying a fleet's last two days at 720x, so degrading devices show up
-# within minutes. Prints where to look; Ctrl-C stops everything.
+# the gateway, rules, notifier and ops (API + dashboard), local sinks for mail (GreenMail, a real SMTP
+# server), SMS and tickets (ops demo-sinks), and the simulator replaying a fleet's last two days at
+# 720x with injected faults, so degrading devices show up within minutes. Prints the dashboard URL
+# with a demo token; Ctrl-C stops everything.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
@@ -10,10 +12,18 @@ HTTP_PORT="${FOREWARN_HTTP_PORT:-8081}"
 DEVICES="${FOREWARN_DEMO_DEVICES:-300}"
 SPAN="${FOREWARN_DEMO_SPAN:-2d}"
 SPEED="${FOREWARN_DEMO_SPEED:-720}"
+RULES_PORT="${FOREWARN_DEMO_RULES_PORT:-8082}"
+NOTIFIER_PORT="${FOREWARN_DEMO_NOTIFIER_PORT:-8083}"
+OPS_PORT="${FOREWARN_DEMO_OPS_PORT:-8084}"
+SINKS_PORT="${FOREWARN_DEMO_SINKS_PORT:-8090}"
+MAIL_API_PORT="${FOREWARN_DEMO_MAIL_API_PORT:-8091}"
+SMTP_PORT="${FOREWARN_DEMO_SMTP_PORT:-3025}"
+GREENMAIL_VERSION="2.1.13"
 RUN="$ROOT/target/demo"
 mkdir -p "$RUN"
 DB_URL="${FOREWARN_DB_URL}"
-PSQL=(psql -X -q -t -A "$(printf '%s' "$DB_URL" | sed 's#^jdbc:##')")
+# Bounded, so a slow database never holds up the status line or Ctrl-C.
+PSQL=(timeout 5 psql -X -q -t -A "$(printf '%s' "$DB_URL" | sed 's#^jdbc:##')")
 
 pids=()
 cleanup() {
@@ -51,29 +61,101 @@ done
 echo
 curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || { echo "demo: gateway not healthy, see $RUN/gateway.log"; tail -20 "$RUN/gateway.log"; exit 1; }
 
-cat <<MSG
+wait_healthy() { # name url log
+  echo -n "demo: waiting for $1"
+  for _ in $(seq 1 90); do
+    if curl -fs "$2" >/dev/null 2>&1; then echo; return 0; fi
+    echo -n "."; sleep 1
+  done
+  echo; echo "demo: $1 not healthy, see $3"; tail -20 "$3"; exit 1
+}
 
-  Forewarn demo is running.
-    broker     tcp://127.0.0.1:$MQTT_PORT   (devices publish to devices/<id>/telemetry)
-    health     http://127.0.0.1:$HTTP_PORT/health
-    metrics    http://127.0.0.1:$HTTP_PORT/metrics
-    database   psql ${DB_URL#jdbc:}
-               e.g. SELECT count(*) FROM telemetry;  SELECT reason, count(*) FROM rejected_messages GROUP BY 1;
-    logs       $RUN/
+# 3. Local sinks: a real SMTP server for mail (GreenMail standalone, from Maven Central on first run)
+#    and the SMS-provider and helpdesk stand-ins, which also play customers answering the survey.
+GREENMAIL_JAR="$RUN/lib/greenmail-standalone-$GREENMAIL_VERSION.jar"
+if [ ! -f "$GREENMAIL_JAR" ]; then
+  echo "demo: fetching GreenMail $GREENMAIL_VERSION (once)"
+  (cd "$ROOT" && mvn -B -q -ntp dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+    -DoutputDirectory="$RUN/lib") || { echo "demo: could not fetch GreenMail"; exit 1; }
+fi
+java -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.hostname=127.0.0.1 \
+  -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+  -jar "$GREENMAIL_JAR" > "$RUN/greenmail.log" 2>&1 &
+pids+=($!)
+OPS_JAR="$ROOT/ops/target/forewarn-ops-$VERSION.jar"
+TWILIO_TOKEN="demo-auth-token"
+FOREWARN_DEMO_SINKS_PORT="$SINKS_PORT" FOREWARN_DEMO_DIR="$RUN" FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN="$TWILIO_TOKEN" \
+  FOREWARN_DEMO_NOTIFIER_URL="http://127.0.0.1:$NOTIFIER_PORT" \
+  java -jar "$OPS_JAR" demo-sinks > "$RUN/sinks.log" 2>&1 &
+pids+=($!)
 
-  Replaying $DEVICES devices over the last $SPAN at ${SPEED}x, with injected faults. Ctrl-C stops.
-
-MSG
-
-# 3. The fleet, in accelerated time (the simulator registers devices and customers and records ground truth).
+# 4. Notifier (SMS to the stand-in, mail to GreenMail, tickets as webhooks to the stand-in) and ops.
+FOREWARN_NOTIFIER_HTTP_PORT="$NOTIFIER_PORT" FOREWARN_NOTIFIER_PUBLIC_URL="http://127.0.0.1:$NOTIFIER_PORT" \
+  FOREWARN_NOTIFIER_TWILIO_ACCOUNT_SID="AC00000000000000000000000000000000" FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN="$TWILIO_TOKEN" \
+  FOREWARN_NOTIFIER_TWILIO_FROM="+15005550006" FOREWARN_NOTIFIER_TWILIO_BASE_URL="http://127.0.0.1:$SINKS_PORT" \
+  FOREWARN_NOTIFIER_TWILIO_STATUS_CALLBACK="http://127.0.0.1:$NOTIFIER_PORT/twilio/status" \
+  FOREWARN_NOTIFIER_WEBHOOK_URL="http://127.0.0.1:$SINKS_PORT/tickets" \
+  FOREWARN_NOTIFIER_WEBHOOK_SECRET="whsec_ZGVtby13ZWJob29rLXNlY3JldC0xMjM0NTY3ODkw" \
+  FOREWARN_NOTIFIER_SMTP_HOST=127.0.0.1 FOREWARN_NOTIFIER_SMTP_PORT="$SMTP_PORT" FOREWARN_NOTIFIER_SMTP_TLS=none \
+  FOREWARN_NOTIFIER_SMTP_FROM="care@forewarn.example" FOREWARN_NOTIFIER_DISRUPTION_OVERRIDES_QUIET_HOURS=true \
+  java ${FOREWARN_JAVA_OPTS:-} -jar "$ROOT/notifier/target/forewarn-notifier-$VERSION.jar" > "$RUN/notifier.log" 2>&1 &
+pids+=($!)
+FOREWARN_OPS_HTTP_PORT="$OPS_PORT" FOREWARN_OPS_HTTP_HOST=127.0.0.1 \
+  java ${FOREWARN_JAVA_OPTS:-} -jar "$OPS_JAR" > "$RUN/ops.log" 2>&1 &
+pids+=($!)
+# 5. The fleet, in accelerated time (the simulator registers devices and customers and records ground truth).
 java -jar "$ROOT/simulator/target/forewarn-simulator-$VERSION.jar" accelerated \
   --devices "$DEVICES" --span "$SPAN" --speed "$SPEED" --mqtt-uri "tcp://127.0.0.1:$MQTT_PORT" \
   --db-url "$DB_URL" --progress 10s > "$RUN/simulator.log" 2>&1 &
 SIM=$!
 pids+=($SIM)
 
+# 6. The rules stage reads the device registry when it starts, so it starts once the simulator has
+#    registered the fleet (the first minutes of the replay go by meanwhile).
+echo -n "demo: waiting for the simulator to register $DEVICES devices"
+for _ in $(seq 1 60); do
+  [ "$("${PSQL[@]}" -c "SELECT count(*) FROM devices" 2>/dev/null || echo 0)" -ge "$DEVICES" ] && break
+  echo -n "."; sleep 1
+done
+echo
+FOREWARN_DB_URI="$DB_URL" FOREWARN_RULES_HTTP_PORT="$RULES_PORT" \
+  java ${FOREWARN_JAVA_OPTS:-} -jar "$ROOT/rules/target/forewarn-rules-$VERSION.jar" > "$RUN/rules.log" 2>&1 &
+pids+=($!)
+wait_healthy rules "http://127.0.0.1:$RULES_PORT/health" "$RUN/rules.log"
+wait_healthy notifier "http://127.0.0.1:$NOTIFIER_PORT/health" "$RUN/notifier.log"
+wait_healthy ops "http://127.0.0.1:$OPS_PORT/health" "$RUN/ops.log"
+TOKEN=$(java -jar "$OPS_JAR" token --tenant default --role operator --name "demo-$(date +%Y%m%d-%H%M%S)" 2>>"$RUN/ops.log" | tail -1)
+[[ "$TOKEN" == fwt_* ]] || { echo "demo: could not create a demo token, see $RUN/ops.log"; exit 1; }
+
+cat <<MSG
+
+  Forewarn demo is running.
+    dashboard  http://127.0.0.1:$OPS_PORT/#token=$TOKEN
+    API token  $TOKEN   (operator; e.g. curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$OPS_PORT/api/devices/at-risk)
+    API doc    http://127.0.0.1:$OPS_PORT/openapi.yaml
+    mail       GreenMail SMTP 127.0.0.1:$SMTP_PORT, messages at http://127.0.0.1:$MAIL_API_PORT/api/mail/ (any inbox)
+    SMS, tickets  http://127.0.0.1:$SINKS_PORT/messages, also $RUN/sms.log and $RUN/tickets.log
+    broker     tcp://127.0.0.1:$MQTT_PORT   (devices publish to devices/<id>/telemetry)
+    health     gateway :$HTTP_PORT, rules :$RULES_PORT, notifier :$NOTIFIER_PORT, ops :$OPS_PORT  (/health, /metrics)
+    database   psql ${DB_URL#jdbc:}
+    logs       $RUN/
+
+  Replaying $DEVICES devices over the last $SPAN at ${SPEED}x, with injected faults and a regional outage.
+  Within a few minutes: devices at risk with predicted failure times, incidents, tickets, SMS and
+  e-mails in English and Russian, one incident and one message per customer for the outage, and
+  survey answers on the KPI page. Ctrl-C stops everything.
+
+MSG
+
+# Demo customers take messages at any hour (no quiet hours), so the story shows whatever the local
+# time of their region; a customer whose preferences exist already is left alone.
+open_hours() {
+  "${PSQL[@]}" -c "INSERT INTO customer_contact_preferences (customer_id, quiet_start, quiet_end)
+    SELECT id, NULL, NULL FROM customers ON CONFLICT (customer_id) DO NOTHING" >/dev/null 2>&1 || true
+}
+
 status() {
-  local rows rejects devices ack
+  local rows rejects devices ack incidents sent answers
   rows=$("${PSQL[@]}" -c "SELECT count(*) FROM telemetry" 2>/dev/null || echo "?")
   rejects=$("${PSQL[@]}" -c "SELECT count(*) FROM rejected_messages" 2>/dev/null || echo "?")
   devices=$("${PSQL[@]}" -c "SELECT count(*) FROM devices" 2>/dev/null || echo "?")
@@ -81,13 +163,23 @@ status() {
   ack=$(awk '/^forewarn_gateway_messages_acknowledged_total/ {printf "%d", $2}' <<< "$metrics")
   # A re-run with the same seed replays samples already stored: they are skipped, not stored twice.
   dup=$(awk '/^forewarn_gateway_rows_duplicate_total/ {printf "%d", $2}' <<< "$metrics")
-  printf 'demo: %s  telemetry rows %s | devices %s | rejected %s | acknowledged %s (already stored: %s) | simulator: %s\n' \
-    "$(date +%H:%M:%S)" "$rows" "$devices" "$rejects" "${ack:-0}" "${dup:-0}" "$(tail -1 "$RUN/simulator.log" 2>/dev/null | cut -c1-80)"
+  incidents=$("${PSQL[@]}" -c "SELECT count(*) FILTER (WHERE state <> 'resolved') || ' open / ' || count(*) FROM incidents" 2>/dev/null || echo "?")
+  sent=$("${PSQL[@]}" -c "SELECT count(*) FROM deliveries WHERE status IN ('sent', 'delivered')" 2>/dev/null || echo "?")
+  answers=$("${PSQL[@]}" -c "SELECT count(*) FROM survey_answers" 2>/dev/null || echo "?")
+  printf 'demo: %s  telemetry rows %s | devices %s | rejected %s | acknowledged %s (already stored: %s) | incidents %s | messages sent %s | survey answers %s\n' \
+    "$(date +%H:%M:%S)" "$rows" "$devices" "$rejects" "${ack:-0}" "${dup:-0}" "$incidents" "$sent" "$answers"
 }
+# Each step runs in the background and the shell waits for it: a trapped signal interrupts `wait`
+# at once, so Ctrl-C stops the demo without waiting for the step to finish.
 while kill -0 "$SIM" 2>/dev/null; do
-  status
-  sleep 10
+  open_hours & wait $!
+  status & wait $!
+  sleep 10 & wait $!
 done
-status
-echo "demo: the simulator finished its replay; the gateway keeps running until Ctrl-C."
-wait "${pids[1]}"
+status & wait $!
+echo "demo: the simulator finished its replay; the services keep running until Ctrl-C."
+while true; do
+  open_hours & wait $!
+  sleep 10 & wait $!
+  status & wait $!
+done

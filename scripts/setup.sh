@@ -2,7 +2,8 @@
 # Installs what a fresh machine of this kind lacks for Forewarn, idempotently:
 #   1. PostgreSQL 15 running (started if stopped),
 #   2. TimescaleDB (Apache edition) built from Debian's source package and preloaded,
-#   3. the `forewarn` role and database with the extension.
+#   3. the `forewarn` role and database with the extension,
+#   4. Chromium and its WebDriver (Debian packages) for the dashboard's browser test.
 # Every step is skipped when already done, so a second run takes about a second.
 # Users with their own TimescaleDB (managed service, Docker image) skip this script and set
 # FOREWARN_DB_URL instead.
@@ -110,6 +111,19 @@ ensure_database() {
     "SELECT extversion FROM pg_extension WHERE extname='timescaledb'") (license: ${license})"
 }
 
+ensure_chromium() {
+  # The ops module's DashboardBrowserIT drives these; Selenium is told their paths, so it downloads nothing.
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    log "Chromium and chromedriver already installed"
+    return
+  fi
+  require_root "install chromium chromium-driver"
+  log "installing chromium chromium-driver (Debian packages)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+}
+
 main() {
   ensure_postgres_running
   if timescaledb_installed; then
@@ -119,6 +133,7 @@ main() {
   fi
   ensure_preloaded
   ensure_database
+  ensure_chromium
 }
 
 main "$@"

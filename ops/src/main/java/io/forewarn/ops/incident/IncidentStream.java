@@ -1,0 +1,129 @@
+package io.forewarn.ops.incident;
+
+import io.forewarn.ops.auth.Caller;
+import io.forewarn.ops.http.Api;
+import io.forewarn.ops.http.ApiProblem;
+import io.forewarn.ops.metrics.OpsMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Server-sent events of incident changes for one tenant: each connection polls the change number
+ * (migration V11) on a worker and pushes {@code event: incident} with the incident as JSON. A
+ * comment line every heartbeat keeps proxies from closing an idle stream.
+ */
+public final class IncidentStream {
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentStream.class);
+  private static final int BATCH = 200;
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  private final Vertx vertx;
+  private final IncidentStore store;
+  private final OpsMetrics metrics;
+  private final Duration poll;
+  private final int maxStreams;
+  private final AtomicInteger open = new AtomicInteger();
+
+  public IncidentStream(Vertx vertx, IncidentStore store, OpsMetrics metrics, Duration poll, int maxStreams) {
+    this.vertx = vertx;
+    this.store = store;
+    this.metrics = metrics;
+    this.poll = poll;
+    this.maxStreams = maxStreams;
+  }
+
+  public void open(RoutingContext ctx) {
+    Caller who = Api.caller(ctx);
+    if (open.incrementAndGet() > maxStreams) {
+      open.decrementAndGet();
+      Api.error(ctx, new ApiProblem(503, "too_many_streams", "the live stream is at its limit of " + maxStreams
+          + " connections; try again later", List.of()));
+      return;
+    }
+    store.latestChange().onComplete(ar -> {
+      if (ar.failed()) {
+        open.decrementAndGet();
+        Api.fail(ctx, ar.cause());
+        return;
+      }
+      HttpServerResponse response = ctx.response();
+      response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
+          .putHeader("X-Accel-Buffering", "no");
+      response.write(": connected\n\n");
+      metrics.streamOpened();
+      new Connection(who.tenantId(), response, ar.result()).start();
+    });
+  }
+
+  /** One open stream. Only its own timers touch its fields, all on the same event loop. */
+  private final class Connection {
+    private final int tenantId;
+    private final HttpServerResponse response;
+    private long cursor;
+    private long pollTimer;
+    private long heartbeatTimer;
+    private boolean busy;
+    private boolean closed;
+
+    Connection(int tenantId, HttpServerResponse response, long cursor) {
+      this.tenantId = tenantId;
+      this.response = response;
+      this.cursor = cursor;
+    }
+
+    void start() {
+      response.closeHandler(v -> close());
+      response.exceptionHandler(e -> close());
+      pollTimer = vertx.setPeriodic(poll.toMillis(), id -> tick());
+      heartbeatTimer = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> {
+        if (!closed) {
+          response.write(": heartbeat\n\n");
+        }
+      });
+    }
+
+    private void tick() {
+      // One query at a time per stream, and none while the client is not reading.
+      if (busy || closed || response.writeQueueFull()) {
+        return;
+      }
+      busy = true;
+      store.changedSince(tenantId, cursor, BATCH).onComplete(ar -> {
+        busy = false;
+        if (closed) {
+          return;
+        }
+        if (ar.failed()) {
+          LOG.warn("live stream poll failed (will retry): {}", ar.cause().toString());
+          return;
+        }
+        JsonArray changes = ar.result();
+        for (Object o : changes) {
+          JsonObject incident = (JsonObject) o;
+          cursor = Math.max(cursor, incident.getLong("change_seq"));
+          response.write("id: " + incident.getLong("change_seq") + "\nevent: incident\ndata: " + incident.encode() + "\n\n");
+        }
+        metrics.eventsPushed(changes.size());
+      });
+    }
+
+    private void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      vertx.cancelTimer(pollTimer);
+      vertx.cancelTimer(heartbeatTimer);
+      open.decrementAndGet();
+      metrics.streamClosed();
+    }
+  }
+}
