@@ -116,6 +116,7 @@ final class BroadcastBench {
       long sent = received.get() - atStart;
       double deliverSeconds = (System.nanoTime() - d0) / 1e9;
       long recorded = count(url, "SELECT count(*) FROM deliveries WHERE status = 'sent'");
+      out.printf(Locale.ROOT, "load average (1/5/15 min) at the end: %s%n", loadAverage());
       out.printf(Locale.ROOT, "customers: %d%nplanning + queueing: %.1f s (%d SMS queued; outbox rows left %d)%n"
           + "delivery: %d SMS reached the fake Twilio in %.1f s = %.0f/s (configured %d/s); %d recorded 'sent'%n",
           customers, planSeconds, queued, planned, sent, deliverSeconds, sent / deliverSeconds, rate, recorded);
@@ -135,6 +136,16 @@ final class BroadcastBench {
       s.execute("INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, state, severity, summary,"
           + " summary_key, opened_at, updated_at) VALUES ('region:north/disruption', 'service_disruption',"
           + " 'disruption', 'region', 'north', 'firing', 'high', 'network outage', 'network_outage', now(), now())");
+    }
+  }
+
+  /** The machine's load average, so a figure can be read against how busy the machine was. */
+  private static String loadAverage() {
+    try {
+      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 
