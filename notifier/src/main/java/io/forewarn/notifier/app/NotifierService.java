@@ -26,6 +26,8 @@ import io.forewarn.notifier.delivery.OutboxVerticle;
 import io.forewarn.notifier.delivery.QueueStats;
 import io.forewarn.notifier.delivery.Recovery;
 import io.forewarn.notifier.http.HttpSettings;
+import io.forewarn.notifier.maintenance.MaintenanceAnnouncer;
+import io.forewarn.notifier.maintenance.MaintenanceVerticle;
 import io.forewarn.notifier.http.HttpVerticle;
 import io.forewarn.notifier.http.InboundStore;
 import io.forewarn.notifier.metrics.NotifierMetrics;
@@ -88,7 +90,10 @@ public final class NotifierService {
     DeliveryVerticle delivery = new DeliveryVerticle(new DeliveryStore(jdbc, customers, dc.instanceId()), dispatcher,
         new Recovery(channels, results, clock), results, channels, dc, blocking, new QueueStats(jdbc, metrics));
     Future<Integer> started = vertx.deployVerticle(new OutboxVerticle(outbox, blocking, dc.outboxBatch(),
-        dc.pollInterval())).compose(id -> vertx.deployVerticle(delivery)).map(0);
+        dc.pollInterval())).compose(id -> vertx.deployVerticle(delivery))
+        .compose(id -> vertx.deployVerticle(new MaintenanceVerticle(new MaintenanceAnnouncer(jdbc,
+            config.service().maintenance(), dc.instanceId()), blocking, config.service().maintenance())))
+        .map(0);
     if (!http) {
       return started;
     }

@@ -2,19 +2,23 @@ package io.forewarn.notifier.app;
 
 import io.forewarn.common.config.ConfigReader;
 import io.forewarn.notifier.delivery.DeliveryConfig;
+import io.forewarn.notifier.maintenance.MaintenanceConfig;
 import java.util.Objects;
 
 /**
  * What the running service needs besides the connectors: the database, the HTTP port, the
- * public URL Twilio signs its callbacks with, and the delivery loop's settings.
+ * public URL Twilio signs its callbacks with, the delivery loop's settings and how planned
+ * maintenance is announced.
  *
  * @param dbUrl {@code null} when unset (only the preview can run then)
  * @param publicUrl e.g. {@code https://notifier.example.com}; {@code null}: the request's own URL
  */
-public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String publicUrl, DeliveryConfig delivery) {
+public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String publicUrl, DeliveryConfig delivery,
+    MaintenanceConfig maintenance) {
 
   public ServiceSettings {
     Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(maintenance, "maintenance");
   }
 
   static ServiceSettings read(ConfigReader r) {
@@ -26,6 +30,7 @@ public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String
     String publicUrl = r.string("FOREWARN_NOTIFIER_PUBLIC_URL", null);
     String host = System.getenv().getOrDefault("HOSTNAME", "notifier");
     DeliveryConfig delivery = DeliveryConfig.read(r, host + "-" + ProcessHandle.current().pid());
-    return new ServiceSettings(dbUrl, pool, port, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), delivery);
+    return new ServiceSettings(dbUrl, pool, port, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), delivery,
+        MaintenanceConfig.read(r));
   }
 }
