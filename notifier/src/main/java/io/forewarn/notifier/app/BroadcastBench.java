@@ -106,17 +106,22 @@ final class BroadcastBench {
       exec(url, "INSERT INTO outbox (incident_id, transition, payload) SELECT id, 'opened', jsonb_build_object("
           + "'transition', 'opened', 'incident', to_jsonb(i), 'affected_device_ids',"
           + " (SELECT jsonb_agg(id) FROM devices)) FROM incidents i");
-      new NotifierService(vertx, config, ds, Clock.systemUTC(), new SimpleMeterRegistry(), false).start().await();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new NotifierService(vertx, config, ds, Clock.systemUTC(), registry, false).start().await();
       long planned = waitFor(url, "SELECT count(*) FROM outbox WHERE processed_at IS NULL", 0, 300);
       double planSeconds = (System.nanoTime() - t0) / 1e9;
       long queued = count(url, "SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'");
+      double unusedAtStart = unused(registry);
       long atStart = received.get();
       long d0 = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long sent = received.get() - atStart;
       double deliverSeconds = (System.nanoTime() - d0) / 1e9;
+      double unused = unused(registry) - unusedAtStart;
       long recorded = count(url, "SELECT count(*) FROM deliveries WHERE status = 'sent'");
       out.printf(Locale.ROOT, "load average (1/5/15 min) at the end: %s%n", loadAverage());
+      out.printf(Locale.ROOT, "rate left unused while the queue was full: %.0f tokens = %.0f/s"
+          + " (0 = the token bucket set the pace; more = the notifier fell behind it)%n", unused, unused / deliverSeconds);
       out.printf(Locale.ROOT, "customers: %d%nplanning + queueing: %.1f s (%d SMS queued; outbox rows left %d)%n"
           + "delivery: %d SMS reached the fake Twilio in %.1f s = %.0f/s (configured %d/s); %d recorded 'sent'%n",
           customers, planSeconds, queued, planned, sent, deliverSeconds, sent / deliverSeconds, rate, recorded);
@@ -137,6 +142,12 @@ final class BroadcastBench {
           + " summary_key, opened_at, updated_at) VALUES ('region:north/disruption', 'service_disruption',"
           + " 'disruption', 'region', 'north', 'firing', 'high', 'network outage', 'network_outage', now(), now())");
     }
+  }
+
+  private static double unused(SimpleMeterRegistry registry) {
+    var counter = registry.find(io.forewarn.notifier.metrics.NotifierMetrics.RATE_UNUSED).tag("channel", "sms")
+        .functionCounter();
+    return counter == null ? 0 : counter.count();
   }
 
   /** The machine's load average, so a figure can be read against how busy the machine was. */

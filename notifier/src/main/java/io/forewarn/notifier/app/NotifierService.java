@@ -40,7 +40,9 @@ import io.forewarn.notifier.template.Templates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -77,7 +79,8 @@ public final class NotifierService {
     OutreachComposer composer = new OutreachComposer(renderer, config.templates());
     OutreachPlanner planner = new OutreachPlanner(clock, config.planner());
     DeliveryConfig dc = config.service().delivery();
-    Channels channels = channels(WebClient.create(vertx));
+    Channels channels = channels(WebClient.create(vertx, new WebClientOptions(),
+        new PoolOptions().setHttp1MaxSize(config.service().providerConnections())));
     Jdbc jdbc = new Jdbc(dataSource);
     Blocking blocking = new Blocking(vertx);
     CustomerRows customers = new CustomerRows(channels.customerChannels());
@@ -128,6 +131,7 @@ public final class NotifierService {
       ticket = new WebhookTicketConnector(client, config.webhook().get(), clock);
       buckets.put(Channel.TICKET, config.webhook().get().rateLimit().bucket(clock));
     }
+    buckets.forEach((channel, bucket) -> metrics.unusedRate(channel.templateName(), bucket, TokenBucket::unusedTokens));
     return new Channels(sms, email, ticket, lookup, buckets);
   }
 }

@@ -17,6 +17,8 @@ public final class TokenBucket {
   private final Clock clock;
   private double tokens;
   private Instant last;
+  /** Tokens that refilled into a full bucket: rate we were allowed but did not use. */
+  private double unused;
 
   public TokenBucket(double ratePerSecond, int burst, Clock clock) {
     if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
@@ -72,6 +74,16 @@ public final class TokenBucket {
     return (int) Math.max(1, Math.min(burst, perTick));
   }
 
+  /**
+   * Tokens lost so far because the bucket was full when they refilled. While work is queued this
+   * stays flat if the bucket is what limits the rate, and grows if the sender falls behind it
+   * (starved of CPU or waiting on the database): the gap to the configured rate, measured.
+   */
+  public synchronized double unusedTokens() {
+    refill();
+    return unused;
+  }
+
   /** Gives back tokens taken but not used (work that turned out not to be there). */
   public synchronized void release(int count) {
     tokens = Math.min(burst, tokens + count);
@@ -97,7 +109,9 @@ public final class TokenBucket {
     Instant now = clock.instant();
     if (now.isAfter(last)) {
       double elapsed = Duration.between(last, now).toNanos() / NANOS_PER_SECOND;
-      tokens = Math.min(burst, tokens + elapsed * ratePerSecond);
+      double filled = tokens + elapsed * ratePerSecond;
+      unused += Math.max(0, filled - burst);
+      tokens = Math.min(burst, filled);
       last = now;
     }
   }

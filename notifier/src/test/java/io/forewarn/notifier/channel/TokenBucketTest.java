@@ -115,4 +115,18 @@ class TokenBucketTest {
     assertThat(small.tryAcquire(10, 50)).isEqualTo(3);
     assertThat(small.timeUntilAvailable(50)).isEqualTo(Duration.ofSeconds(3));
   }
+
+  @Test
+  void counts_the_refill_a_full_bucket_could_not_hold_as_unused_rate() {
+    // GIVEN 10 per second, burst 5, drained
+    TokenBucket bucket = new TokenBucket(10, 5, clock);
+    bucket.tryAcquire(5);
+    // WHEN 300 ms pass and the 3 tokens are taken, nothing was lost
+    clock.advance(Duration.ofMillis(300));
+    assertThat(bucket.tryAcquire(3)).isEqualTo(3);
+    assertThat(bucket.unusedTokens()).isZero();
+    // WHEN a whole second passes untouched: 10 refill, 5 fit, 5 are unused rate
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(bucket.unusedTokens()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
 }
