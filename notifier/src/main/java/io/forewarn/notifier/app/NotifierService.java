@@ -103,7 +103,8 @@ public final class NotifierService {
     HttpSettings settings = new HttpSettings(config.service().httpPort(), config.service().publicUrl(),
         config.twilio().map(t -> t.authToken()).orElse(null),
         config.zendesk().map(z -> z.webhookSecret()).orElse(null),
-        config.zendesk().map(z -> z.email()).orElse(null));
+        config.zendesk().map(z -> z.email()).orElse(null),
+        config.webhook().map(w -> w.secret()).orElse(null));
     HttpVerticle web = new HttpVerticle(settings, new InboundStore(jdbc), blocking, metrics, clock);
     return started.compose(x -> vertx.deployVerticle(web)).map(id -> web.actualPort());
   }
