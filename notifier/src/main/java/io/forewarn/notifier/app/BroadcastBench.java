@@ -35,11 +35,12 @@ final class BroadcastBench {
   }
 
   int run(String[] args, Map<String, String> env) {
-    Map<String, String> o = new HashMap<>(Map.of("--customers", "100000", "--rate", "500", "--seconds", "20",
+    Map<String, String> o = new HashMap<>(Map.of("--customers", "100000", "--rate", "500", "--seconds", "20", "--senders", "8",
         "--admin-url", env.getOrDefault("FOREWARN_BENCH_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
-        err.println("unknown option " + args[i] + "; options: --customers N --rate PER_SECOND --seconds S --admin-url JDBC");
+        err.println("unknown option " + args[i]
+            + "; options: --customers N --rate PER_SECOND --seconds S --senders N --admin-url JDBC");
         return 2;
       }
       o.put(args[i], args[i + 1]);
@@ -47,6 +48,7 @@ final class BroadcastBench {
     int customers = Integer.parseInt(o.get("--customers"));
     int rate = Integer.parseInt(o.get("--rate"));
     int seconds = Integer.parseInt(o.get("--seconds"));
+    int senders = Integer.parseInt(o.get("--senders"));
     String admin = o.get("--admin-url");
     String name = "forewarn_bench_" + UUID.randomUUID().toString().substring(0, 8);
     String url = admin.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1")
@@ -54,7 +56,7 @@ final class BroadcastBench {
     try {
       exec(admin, "CREATE DATABASE " + name);
       try {
-        return measure(url, customers, rate, seconds);
+        return measure(url, customers, rate, seconds, senders);
       } finally {
         exec(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         out.println("dropped " + name);
@@ -65,11 +67,12 @@ final class BroadcastBench {
     }
   }
 
-  private int measure(String url, int customers, int rate, int seconds) throws Exception {
+  private int measure(String url, int customers, int rate, int seconds, int senders) throws Exception {
     exec(url, "CREATE EXTENSION IF NOT EXISTS timescaledb");
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
-    hc.setMaximumPoolSize(10);
+    // Each sender holds a connection while it claims and while it writes outcomes, plus the planner.
+    hc.setMaximumPoolSize(senders + 2);
     try (HikariDataSource ds = new HikariDataSource(hc)) {
       Database.migrate(ds);
       seed(ds, customers);
@@ -89,7 +92,7 @@ final class BroadcastBench {
       env.put("FOREWARN_NOTIFIER_TWILIO_BURST", Integer.toString(Math.max(1, rate / 5)));
       env.put("FOREWARN_NOTIFIER_POLL_INTERVAL", "50ms");
       env.put("FOREWARN_NOTIFIER_DELIVERY_BATCH", Integer.toString(Math.max(1, rate / 5)));
-      env.put("FOREWARN_NOTIFIER_SENDERS", "8");
+      env.put("FOREWARN_NOTIFIER_SENDERS", Integer.toString(senders));
       NotifierConfig config = NotifierConfig.fromEnv(env);
       try {
         return broadcast(url, ds, vertx, config, received, customers, rate, seconds);

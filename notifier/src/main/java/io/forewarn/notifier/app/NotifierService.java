@@ -90,10 +90,20 @@ public final class NotifierService {
     Dispatcher dispatcher = new Dispatcher(channels, composer, planner, results,
         new Backoff(dc.baseBackoff(), dc.maxBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
         dc.maxAttempts(), clock, metrics);
-    DeliveryVerticle delivery = new DeliveryVerticle(new DeliveryStore(jdbc, customers, dc.instanceId()), dispatcher,
-        new Recovery(channels, results, clock), results, channels, dc, blocking, new QueueStats(jdbc, metrics));
-    Future<Integer> started = vertx.deployVerticle(new OutboxVerticle(outbox, blocking, dc.outboxBatch(),
-        dc.pollInterval())).compose(id -> vertx.deployVerticle(delivery))
+    DeliveryStore store = new DeliveryStore(jdbc, customers, dc.instanceId());
+    Recovery recovery = new Recovery(channels, results, clock);
+    QueueStats stats = new QueueStats(jdbc, metrics);
+    // One event loop renders and sends for its loops: spread the loops over up to one per core.
+    int loops = Math.min(dc.senders(), Runtime.getRuntime().availableProcessors());
+    Future<String> deployed = vertx.deployVerticle(new OutboxVerticle(outbox, blocking, dc.outboxBatch(),
+        dc.pollInterval()));
+    for (int i = 0; i < loops; i++) {
+      int share = dc.senders() / loops + (i < dc.senders() % loops ? 1 : 0);
+      DeliveryVerticle delivery = new DeliveryVerticle(store, dispatcher, recovery, results, channels, dc, blocking,
+          stats, share, i == 0);
+      deployed = deployed.compose(id -> vertx.deployVerticle(delivery));
+    }
+    Future<Integer> started = deployed
         .compose(id -> vertx.deployVerticle(new MaintenanceVerticle(new MaintenanceAnnouncer(jdbc,
             config.service().maintenance(), dc.instanceId()), blocking, config.service().maintenance())))
         .map(0);

@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * that many due deliveries (SKIP LOCKED, so instances share the work), send them, record the
  * outcomes, and go again at once if the batch was full. A second timer runs the recovery rule
  * over deliveries left in 'sending' past their lease.
+ *
+ * <p>Rendering and the provider calls run on the verticle's event loop, so one instance uses at
+ * most one core: the service deploys several, each with a share of the loops, and only one of
+ * them does the housekeeping (recovery, queue gauges).
  */
 public final class DeliveryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryVerticle.class);
@@ -37,10 +41,27 @@ public final class DeliveryVerticle extends VerticleBase {
   private final DeliveryConfig config;
   private final Blocking blocking;
   private final QueueStats stats;
+  private final int senders;
+  private final boolean housekeeping;
   private volatile boolean stopped;
 
   public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results, Channels channels,
       DeliveryConfig config, Blocking blocking, QueueStats stats) {
+    this(store, dispatcher, recovery, results, channels, config, blocking, stats, config.senders(), true);
+  }
+
+  /**
+   * @param senders claim-and-send loops per channel in this instance
+   * @param housekeeping whether this instance runs the recovery rule and refreshes the gauges
+   */
+  public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results,
+      Channels channels, DeliveryConfig config, Blocking blocking, QueueStats stats, int senders,
+      boolean housekeeping) {
+    if (senders < 1) {
+      throw new IllegalArgumentException("at least one sender loop, was " + senders);
+    }
+    this.senders = senders;
+    this.housekeeping = housekeeping;
     this.store = store;
     this.dispatcher = dispatcher;
     this.recovery = recovery;
@@ -54,14 +75,17 @@ public final class DeliveryVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     for (Channel channel : channels.configured()) {
-      for (int i = 0; i < config.senders(); i++) {
+      for (int i = 0; i < senders; i++) {
         vertx.runOnContext(v -> pump(channel));
       }
     }
-    vertx.runOnContext(v -> recover());
-    vertx.setPeriodic(STATS_PERIOD_MS, t -> blocking.run(stats::refresh)
-        .onFailure(e -> LOG.debug("queue gauges not refreshed: {}", e.toString())));
-    LOG.info("delivery loop started for {} as {}", channels.configured(), config.instanceId());
+    if (housekeeping) {
+      vertx.runOnContext(v -> recover());
+      vertx.setPeriodic(STATS_PERIOD_MS, t -> blocking.run(stats::refresh)
+          .onFailure(e -> LOG.debug("queue gauges not refreshed: {}", e.toString())));
+    }
+    LOG.info("delivery loop started for {} as {} ({} loops per channel{})", channels.configured(),
+        config.instanceId(), senders, housekeeping ? ", recovery" : "");
     return Future.succeededFuture();
   }
 
