@@ -35,11 +35,12 @@ final class BroadcastBench {
   }
 
   int run(String[] args, Map<String, String> env) {
-    Map<String, String> o = new HashMap<>(Map.of("--customers", "100000", "--rate", "500", "--seconds", "20",
+    Map<String, String> o = new HashMap<>(Map.of("--customers", "100000", "--rate", "500", "--seconds", "20", "--senders", "8",
         "--admin-url", env.getOrDefault("FOREWARN_BENCH_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
-        err.println("unknown option " + args[i] + "; options: --customers N --rate PER_SECOND --seconds S --admin-url JDBC");
+        err.println("unknown option " + args[i]
+            + "; options: --customers N --rate PER_SECOND --seconds S --senders N --admin-url JDBC");
         return 2;
       }
       o.put(args[i], args[i + 1]);
@@ -47,6 +48,7 @@ final class BroadcastBench {
     int customers = Integer.parseInt(o.get("--customers"));
     int rate = Integer.parseInt(o.get("--rate"));
     int seconds = Integer.parseInt(o.get("--seconds"));
+    int senders = Integer.parseInt(o.get("--senders"));
     String admin = o.get("--admin-url");
     String name = "forewarn_bench_" + UUID.randomUUID().toString().substring(0, 8);
     String url = admin.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1")
@@ -54,7 +56,7 @@ final class BroadcastBench {
     try {
       exec(admin, "CREATE DATABASE " + name);
       try {
-        return measure(url, customers, rate, seconds);
+        return measure(url, customers, rate, seconds, senders);
       } finally {
         exec(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         out.println("dropped " + name);
@@ -65,11 +67,12 @@ final class BroadcastBench {
     }
   }
 
-  private int measure(String url, int customers, int rate, int seconds) throws Exception {
+  private int measure(String url, int customers, int rate, int seconds, int senders) throws Exception {
     exec(url, "CREATE EXTENSION IF NOT EXISTS timescaledb");
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
-    hc.setMaximumPoolSize(10);
+    // Each sender holds a connection while it claims and while it writes outcomes, plus the planner.
+    hc.setMaximumPoolSize(senders + 2);
     try (HikariDataSource ds = new HikariDataSource(hc)) {
       Database.migrate(ds);
       seed(ds, customers);
@@ -89,7 +92,7 @@ final class BroadcastBench {
       env.put("FOREWARN_NOTIFIER_TWILIO_BURST", Integer.toString(Math.max(1, rate / 5)));
       env.put("FOREWARN_NOTIFIER_POLL_INTERVAL", "50ms");
       env.put("FOREWARN_NOTIFIER_DELIVERY_BATCH", Integer.toString(Math.max(1, rate / 5)));
-      env.put("FOREWARN_NOTIFIER_SENDERS", "8");
+      env.put("FOREWARN_NOTIFIER_SENDERS", Integer.toString(senders));
       NotifierConfig config = NotifierConfig.fromEnv(env);
       try {
         return broadcast(url, ds, vertx, config, received, customers, rate, seconds);
@@ -106,16 +109,22 @@ final class BroadcastBench {
       exec(url, "INSERT INTO outbox (incident_id, transition, payload) SELECT id, 'opened', jsonb_build_object("
           + "'transition', 'opened', 'incident', to_jsonb(i), 'affected_device_ids',"
           + " (SELECT jsonb_agg(id) FROM devices)) FROM incidents i");
-      new NotifierService(vertx, config, ds, Clock.systemUTC(), new SimpleMeterRegistry(), false).start().await();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new NotifierService(vertx, config, ds, Clock.systemUTC(), registry, false).start().await();
       long planned = waitFor(url, "SELECT count(*) FROM outbox WHERE processed_at IS NULL", 0, 300);
       double planSeconds = (System.nanoTime() - t0) / 1e9;
       long queued = count(url, "SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'");
+      double unusedAtStart = unused(registry);
       long atStart = received.get();
       long d0 = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long sent = received.get() - atStart;
       double deliverSeconds = (System.nanoTime() - d0) / 1e9;
+      double unused = unused(registry) - unusedAtStart;
       long recorded = count(url, "SELECT count(*) FROM deliveries WHERE status = 'sent'");
+      out.printf(Locale.ROOT, "load average (1/5/15 min) at the end: %s%n", loadAverage());
+      out.printf(Locale.ROOT, "rate left unused while the queue was full: %.0f tokens = %.0f/s"
+          + " (0 = the token bucket set the pace; more = the notifier fell behind it)%n", unused, unused / deliverSeconds);
       out.printf(Locale.ROOT, "customers: %d%nplanning + queueing: %.1f s (%d SMS queued; outbox rows left %d)%n"
           + "delivery: %d SMS reached the fake Twilio in %.1f s = %.0f/s (configured %d/s); %d recorded 'sent'%n",
           customers, planSeconds, queued, planned, sent, deliverSeconds, sent / deliverSeconds, rate, recorded);
@@ -135,6 +144,22 @@ final class BroadcastBench {
       s.execute("INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, state, severity, summary,"
           + " summary_key, opened_at, updated_at) VALUES ('region:north/disruption', 'service_disruption',"
           + " 'disruption', 'region', 'north', 'firing', 'high', 'network outage', 'network_outage', now(), now())");
+    }
+  }
+
+  private static double unused(SimpleMeterRegistry registry) {
+    var counter = registry.find(io.forewarn.notifier.metrics.NotifierMetrics.RATE_UNUSED).tag("channel", "sms")
+        .functionCounter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** The machine's load average, so a figure can be read against how busy the machine was. */
+  private static String loadAverage() {
+    try {
+      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 

@@ -26,6 +26,8 @@ import io.forewarn.notifier.delivery.OutboxVerticle;
 import io.forewarn.notifier.delivery.QueueStats;
 import io.forewarn.notifier.delivery.Recovery;
 import io.forewarn.notifier.http.HttpSettings;
+import io.forewarn.notifier.maintenance.MaintenanceAnnouncer;
+import io.forewarn.notifier.maintenance.MaintenanceVerticle;
 import io.forewarn.notifier.http.HttpVerticle;
 import io.forewarn.notifier.http.InboundStore;
 import io.forewarn.notifier.metrics.NotifierMetrics;
@@ -38,7 +40,9 @@ import io.forewarn.notifier.template.Templates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -75,7 +79,8 @@ public final class NotifierService {
     OutreachComposer composer = new OutreachComposer(renderer, config.templates());
     OutreachPlanner planner = new OutreachPlanner(clock, config.planner());
     DeliveryConfig dc = config.service().delivery();
-    Channels channels = channels(WebClient.create(vertx));
+    Channels channels = channels(WebClient.create(vertx, new WebClientOptions(),
+        new PoolOptions().setHttp1MaxSize(config.service().providerConnections())));
     Jdbc jdbc = new Jdbc(dataSource);
     Blocking blocking = new Blocking(vertx);
     CustomerRows customers = new CustomerRows(channels.customerChannels());
@@ -85,17 +90,31 @@ public final class NotifierService {
     Dispatcher dispatcher = new Dispatcher(channels, composer, planner, results,
         new Backoff(dc.baseBackoff(), dc.maxBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
         dc.maxAttempts(), clock, metrics);
-    DeliveryVerticle delivery = new DeliveryVerticle(new DeliveryStore(jdbc, customers, dc.instanceId()), dispatcher,
-        new Recovery(channels, results, clock), results, channels, dc, blocking, new QueueStats(jdbc, metrics));
-    Future<Integer> started = vertx.deployVerticle(new OutboxVerticle(outbox, blocking, dc.outboxBatch(),
-        dc.pollInterval())).compose(id -> vertx.deployVerticle(delivery)).map(0);
+    DeliveryStore store = new DeliveryStore(jdbc, customers, dc.instanceId());
+    Recovery recovery = new Recovery(channels, results, clock);
+    QueueStats stats = new QueueStats(jdbc, metrics);
+    // One event loop renders and sends for its loops: spread the loops over up to one per core.
+    int loops = Math.min(dc.senders(), Runtime.getRuntime().availableProcessors());
+    Future<String> deployed = vertx.deployVerticle(new OutboxVerticle(outbox, blocking, dc.outboxBatch(),
+        dc.pollInterval()));
+    for (int i = 0; i < loops; i++) {
+      int share = dc.senders() / loops + (i < dc.senders() % loops ? 1 : 0);
+      DeliveryVerticle delivery = new DeliveryVerticle(store, dispatcher, recovery, results, channels, dc, blocking,
+          stats, share, i == 0);
+      deployed = deployed.compose(id -> vertx.deployVerticle(delivery));
+    }
+    Future<Integer> started = deployed
+        .compose(id -> vertx.deployVerticle(new MaintenanceVerticle(new MaintenanceAnnouncer(jdbc,
+            config.service().maintenance(), dc.instanceId()), blocking, config.service().maintenance())))
+        .map(0);
     if (!http) {
       return started;
     }
     HttpSettings settings = new HttpSettings(config.service().httpPort(), config.service().publicUrl(),
         config.twilio().map(t -> t.authToken()).orElse(null),
         config.zendesk().map(z -> z.webhookSecret()).orElse(null),
-        config.zendesk().map(z -> z.email()).orElse(null));
+        config.zendesk().map(z -> z.email()).orElse(null),
+        config.webhook().map(w -> w.secret()).orElse(null));
     HttpVerticle web = new HttpVerticle(settings, new InboundStore(jdbc), blocking, metrics, clock);
     return started.compose(x -> vertx.deployVerticle(web)).map(id -> web.actualPort());
   }
@@ -123,6 +142,7 @@ public final class NotifierService {
       ticket = new WebhookTicketConnector(client, config.webhook().get(), clock);
       buckets.put(Channel.TICKET, config.webhook().get().rateLimit().bucket(clock));
     }
+    buckets.forEach((channel, bucket) -> metrics.unusedRate(channel.templateName(), bucket, TokenBucket::unusedTokens));
     return new Channels(sms, email, ticket, lookup, buckets);
   }
 }

@@ -2,19 +2,30 @@ package io.forewarn.notifier.app;
 
 import io.forewarn.common.config.ConfigReader;
 import io.forewarn.notifier.delivery.DeliveryConfig;
+import io.forewarn.notifier.maintenance.MaintenanceConfig;
 import java.util.Objects;
 
 /**
  * What the running service needs besides the connectors: the database, the HTTP port, the
- * public URL Twilio signs its callbacks with, and the delivery loop's settings.
+ * public URL Twilio signs its callbacks with, the delivery loop's settings and how planned
+ * maintenance is announced.
  *
  * @param dbUrl {@code null} when unset (only the preview can run then)
+ * @param providerConnections HTTP connections the connectors may open to each provider host
  * @param publicUrl e.g. {@code https://notifier.example.com}; {@code null}: the request's own URL
  */
-public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String publicUrl, DeliveryConfig delivery) {
+public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String publicUrl, DeliveryConfig delivery,
+    MaintenanceConfig maintenance, int providerConnections) {
+  /**
+   * HTTP connections per provider host. Vert.x's default of 5 capped a provider with 100 ms
+   * replies at 50 sends a second whatever its token bucket allowed; the bucket, not the pool,
+   * must set the rate.
+   */
+  public static final int DEFAULT_PROVIDER_CONNECTIONS = 64;
 
   public ServiceSettings {
     Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(maintenance, "maintenance");
   }
 
   static ServiceSettings read(ConfigReader r) {
@@ -26,6 +37,8 @@ public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String
     String publicUrl = r.string("FOREWARN_NOTIFIER_PUBLIC_URL", null);
     String host = System.getenv().getOrDefault("HOSTNAME", "notifier");
     DeliveryConfig delivery = DeliveryConfig.read(r, host + "-" + ProcessHandle.current().pid());
-    return new ServiceSettings(dbUrl, pool, port, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), delivery);
+    return new ServiceSettings(dbUrl, pool, port, publicUrl == null ? null : publicUrl.replaceAll("/+$", ""), delivery,
+        MaintenanceConfig.read(r),
+        r.integer("FOREWARN_NOTIFIER_PROVIDER_CONNECTIONS", DEFAULT_PROVIDER_CONNECTIONS, 1, 1_000));
   }
 }

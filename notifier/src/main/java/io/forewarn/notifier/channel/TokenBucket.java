@@ -17,6 +17,8 @@ public final class TokenBucket {
   private final Clock clock;
   private double tokens;
   private Instant last;
+  /** Tokens that refilled into a full bucket: rate we were allowed but did not use. */
+  private double unused;
 
   public TokenBucket(double ratePerSecond, int burst, Clock clock) {
     if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
@@ -50,6 +52,38 @@ public final class TokenBucket {
     return Math.max(granted, 0);
   }
 
+  /**
+   * Takes up to {@code max} tokens, but only if at least {@code atLeast} (capped at the burst and
+   * at {@code max}) are there; otherwise takes none. A busy delivery loop uses this to claim a
+   * chunk per database round trip instead of the one token that refilled since its last look.
+   */
+  public synchronized int tryAcquire(int max, int atLeast) {
+    refill();
+    int need = Math.max(1, Math.min(Math.min(atLeast, max), burst));
+    if (tokens < need) {
+      return 0;
+    }
+    int granted = (int) Math.min(max, Math.floor(tokens));
+    tokens -= granted;
+    return granted;
+  }
+
+  /** How many tokens refill in {@code tick} (at least 1, at most the burst). */
+  public int perTick(Duration tick) {
+    double perTick = Math.ceil(ratePerSecond * tick.toNanos() / NANOS_PER_SECOND);
+    return (int) Math.max(1, Math.min(burst, perTick));
+  }
+
+  /**
+   * Tokens lost so far because the bucket was full when they refilled. While work is queued this
+   * stays flat if the bucket is what limits the rate, and grows if the sender falls behind it
+   * (starved of CPU or waiting on the database): the gap to the configured rate, measured.
+   */
+  public synchronized double unusedTokens() {
+    refill();
+    return unused;
+  }
+
   /** Gives back tokens taken but not used (work that turned out not to be there). */
   public synchronized void release(int count) {
     tokens = Math.min(burst, tokens + count);
@@ -57,11 +91,17 @@ public final class TokenBucket {
 
   /** How long until a token will be there (zero if one is there now). */
   public synchronized Duration timeUntilAvailable() {
+    return timeUntilAvailable(1);
+  }
+
+  /** How long until {@code count} tokens (capped at the burst) will be there. */
+  public synchronized Duration timeUntilAvailable(int count) {
     refill();
-    if (tokens >= 1) {
+    int need = Math.max(1, Math.min(count, burst));
+    if (tokens >= need) {
       return Duration.ZERO;
     }
-    long nanos = (long) Math.ceil((1 - tokens) / ratePerSecond * NANOS_PER_SECOND);
+    long nanos = (long) Math.ceil((need - tokens) / ratePerSecond * NANOS_PER_SECOND);
     return Duration.ofNanos(nanos);
   }
 
@@ -69,7 +109,9 @@ public final class TokenBucket {
     Instant now = clock.instant();
     if (now.isAfter(last)) {
       double elapsed = Duration.between(last, now).toNanos() / NANOS_PER_SECOND;
-      tokens = Math.min(burst, tokens + elapsed * ratePerSecond);
+      double filled = tokens + elapsed * ratePerSecond;
+      unused += Math.max(0, filled - burst);
+      tokens = Math.min(burst, filled);
       last = now;
     }
   }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param customer the addressee; for a ticket the incident's customer, or {@code null}
  * @param smsOptedOut the customer's number sent STOP (checked again right before sending)
  * @param ticketId the incident's helpdesk ticket, if one was opened
+ * @param sendingSince when the current send began ({@code send_started_at}); a takeover by the
+ *     recovery rule keeps it, so reconciliation looks back far enough
  */
 public record ClaimedDelivery(long id, long incidentId, Long customerId, Channel channel, String kind, String deliveryKey,
     Transition template, List<Channel> fallbacks, String gestureKey, String surveyKind, int attempts,

@@ -1,7 +1,6 @@
 package io.forewarn.notifier.delivery;
 
 import io.forewarn.notifier.outreach.CustomerOutreach.Scheduled;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -30,10 +29,10 @@ public final class DeliveryResults {
   private static final String OPT_OUT = "INSERT INTO sms_opt_outs (phone, keyword, source) VALUES (?, ?, 'provider')"
       + " ON CONFLICT (phone) DO NOTHING";
 
-  /** One outcome's writes, applied inside {@link #commit}'s transaction. */
+  /** One outcome's writes, added to the batches of {@link #commit}'s transaction. */
   @FunctionalInterface
   public interface Write {
-    void apply(Connection c) throws SQLException;
+    void apply(StatementBatch b) throws SQLException;
   }
 
   private final Jdbc jdbc;
@@ -49,8 +48,11 @@ public final class DeliveryResults {
     }
     try {
       jdbc.inRelaxedTransaction(c -> {
-        for (Write w : writes) {
-          w.apply(c);
+        try (StatementBatch b = new StatementBatch(c)) {
+          for (Write w : writes) {
+            w.apply(b);
+          }
+          b.execute();
         }
         return null;
       });
@@ -61,7 +63,10 @@ public final class DeliveryResults {
       for (Write w : writes) {
         try {
           jdbc.inRelaxedTransaction(c -> {
-            w.apply(c);
+            try (StatementBatch b = new StatementBatch(c)) {
+              w.apply(b);
+              b.execute();
+            }
             return null;
           });
         } catch (IllegalStateException e) {
@@ -72,40 +77,37 @@ public final class DeliveryResults {
   }
 
   public Write sent(ClaimedDelivery d, AttemptRecord attempt, String providerId, String ticketProvider) {
-    return c -> {
-      attempt(c, attempt);
-      try (PreparedStatement ps = c.prepareStatement(SENT)) {
-        ps.setString(1, providerId);
-        ps.setTimestamp(2, Jdbc.ts(d.notice().fixEta()));
-        ps.setString(3, d.notice().severity().name().toLowerCase(java.util.Locale.ROOT));
-        ps.setLong(4, d.id());
-        ps.executeUpdate();
-      }
+    return b -> {
+      attempt(b, attempt);
+      PreparedStatement sent = b.statement(SENT);
+      sent.setString(1, providerId);
+      sent.setTimestamp(2, Jdbc.ts(d.notice().fixEta()));
+      sent.setString(3, d.notice().severity().name().toLowerCase(java.util.Locale.ROOT));
+      sent.setLong(4, d.id());
+      sent.addBatch();
       if (d.channel() == io.forewarn.notifier.outreach.Channel.TICKET) {
         String sql = d.kind().equals("opened") ? TICKET_OPENED : d.kind().equals("resolved") ? TICKET_SOLVED : null;
         if (sql != null) {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, d.incidentId());
-            if (sql == TICKET_OPENED) {
-              ps.setString(2, ticketProvider);
-              ps.setString(3, providerId);
-            }
-            ps.executeUpdate();
+          PreparedStatement ticket = b.statement(sql);
+          ticket.setLong(1, d.incidentId());
+          if (sql == TICKET_OPENED) {
+            ticket.setString(2, ticketProvider);
+            ticket.setString(3, providerId);
           }
+          ticket.addBatch();
         }
       }
     };
   }
 
   public Write retry(long id, AttemptRecord attempt, Instant at, String error) {
-    return c -> {
-      attempt(c, attempt);
-      try (PreparedStatement ps = c.prepareStatement(RESCHEDULE)) {
-        ps.setTimestamp(1, Jdbc.ts(at));
-        ps.setString(2, error);
-        ps.setLong(3, id);
-        ps.executeUpdate();
-      }
+    return b -> {
+      attempt(b, attempt);
+      PreparedStatement ps = b.statement(RESCHEDULE);
+      ps.setTimestamp(1, Jdbc.ts(at));
+      ps.setString(2, error);
+      ps.setLong(3, id);
+      ps.addBatch();
     };
   }
 
@@ -114,13 +116,12 @@ public final class DeliveryResults {
    * deduplicate, so only the recovery rule (after the lease) may decide, by reconciling.
    */
   public Write inDoubt(long id, AttemptRecord attempt, String error) {
-    return c -> {
-      attempt(c, attempt);
-      try (PreparedStatement ps = c.prepareStatement(KEEP_SENDING)) {
-        ps.setString(1, error);
-        ps.setLong(2, id);
-        ps.executeUpdate();
-      }
+    return b -> {
+      attempt(b, attempt);
+      PreparedStatement ps = b.statement(KEEP_SENDING);
+      ps.setString(1, error);
+      ps.setLong(2, id);
+      ps.addBatch();
     };
   }
 
@@ -130,67 +131,63 @@ public final class DeliveryResults {
    */
   public Write finish(ClaimedDelivery d, AttemptRecord attempt, String status, String error, String optOutPhone,
       String optOutCode, Scheduled fallback) {
-    return c -> {
+    return b -> {
       if (attempt != null) {
-        attempt(c, attempt);
+        attempt(b, attempt);
       }
-      try (PreparedStatement ps = c.prepareStatement(FINAL)) {
-        ps.setString(1, status);
-        ps.setString(2, error);
-        ps.setLong(3, d.id());
-        ps.executeUpdate();
-      }
+      PreparedStatement ps = b.statement(FINAL);
+      ps.setString(1, status);
+      ps.setString(2, error);
+      ps.setLong(3, d.id());
+      ps.addBatch();
       if (optOutPhone != null) {
-        try (PreparedStatement ps = c.prepareStatement(OPT_OUT)) {
-          ps.setString(1, optOutPhone);
-          ps.setString(2, optOutCode);
-          ps.executeUpdate();
-        }
+        PreparedStatement optOut = b.statement(OPT_OUT);
+        optOut.setString(1, optOutPhone);
+        optOut.setString(2, optOutCode);
+        optOut.addBatch();
       }
       if (fallback != null) {
-        insertFallback(c, d, fallback);
+        insertFallback(b, d, fallback);
       }
     };
   }
 
-  private static void insertFallback(Connection c, ClaimedDelivery d, Scheduled next) throws SQLException {
+  private static void insertFallback(StatementBatch b, ClaimedDelivery d, Scheduled next) throws SQLException {
     List<String> rest = next.channels().subList(1, next.channels().size()).stream()
         .map(ch -> ch.templateName()).toList();
-    try (PreparedStatement ps = c.prepareStatement(DeliveryInserts.INSERT)) {
-      ps.setLong(1, d.incidentId());
-      ps.setLong(2, d.customerId());
-      ps.setString(3, next.channel().templateName());
-      ps.setString(4, d.kind());
-      ps.setString(5, d.deliveryKey());
-      ps.setLong(6, d.payload().outboxId());
-      ps.setString(7, d.template().templateName());
-      ps.setString(8, "{" + String.join(",", rest) + "}");
-      ps.setString(9, d.gestureKey());
-      ps.setString(10, d.surveyKind());
-      ps.setString(11, "scheduled");
-      ps.setString(12, "fallback after " + d.channelName() + " failed");
-      ps.setTimestamp(13, Jdbc.ts(next.sendAt()));
-      ps.setTimestamp(14, Jdbc.ts(d.notice().fixEta()));
-      ps.setString(15, d.notice().severity().name().toLowerCase(java.util.Locale.ROOT));
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = b.statement(DeliveryInserts.INSERT);
+    ps.setLong(1, d.incidentId());
+    ps.setLong(2, d.customerId());
+    ps.setString(3, next.channel().templateName());
+    ps.setString(4, d.kind());
+    ps.setString(5, d.deliveryKey());
+    ps.setLong(6, d.payload().outboxId());
+    ps.setString(7, d.template().templateName());
+    ps.setString(8, "{" + String.join(",", rest) + "}");
+    ps.setString(9, d.gestureKey());
+    ps.setString(10, d.surveyKind());
+    ps.setString(11, "scheduled");
+    ps.setString(12, "fallback after " + d.channelName() + " failed");
+    ps.setTimestamp(13, Jdbc.ts(next.sendAt()));
+    ps.setTimestamp(14, Jdbc.ts(d.notice().fixEta()));
+    ps.setString(15, d.notice().severity().name().toLowerCase(java.util.Locale.ROOT));
+    ps.addBatch();
   }
 
-  private static void attempt(Connection c, AttemptRecord a) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(ATTEMPT)) {
-      ps.setLong(1, a.deliveryId());
-      ps.setInt(2, a.attempt());
-      ps.setTimestamp(3, Jdbc.ts(a.startedAt()));
-      ps.setInt(4, (int) Math.min(Integer.MAX_VALUE, a.took().toMillis()));
-      ps.setString(5, a.outcome());
-      if (a.httpStatus() == null) {
-        ps.setNull(6, Types.INTEGER);
-      } else {
-        ps.setInt(6, a.httpStatus());
-      }
-      ps.setString(7, a.errorCode());
-      ps.setString(8, a.detail() == null ? null : a.detail().substring(0, Math.min(2000, a.detail().length())));
-      ps.executeUpdate();
+  private static void attempt(StatementBatch b, AttemptRecord a) throws SQLException {
+    PreparedStatement ps = b.statement(ATTEMPT);
+    ps.setLong(1, a.deliveryId());
+    ps.setInt(2, a.attempt());
+    ps.setTimestamp(3, Jdbc.ts(a.startedAt()));
+    ps.setInt(4, (int) Math.min(Integer.MAX_VALUE, a.took().toMillis()));
+    ps.setString(5, a.outcome());
+    if (a.httpStatus() == null) {
+      ps.setNull(6, Types.INTEGER);
+    } else {
+      ps.setInt(6, a.httpStatus());
     }
+    ps.setString(7, a.errorCode());
+    ps.setString(8, a.detail() == null ? null : a.detail().substring(0, Math.min(2000, a.detail().length())));
+    ps.addBatch();
   }
 }

@@ -16,11 +16,22 @@ import org.slf4j.LoggerFactory;
  * that many due deliveries (SKIP LOCKED, so instances share the work), send them, record the
  * outcomes, and go again at once if the batch was full. A second timer runs the recovery rule
  * over deliveries left in 'sending' past their lease.
+ *
+ * <p>Rendering and the provider calls run on the verticle's event loop, so one instance uses at
+ * most one core: the service deploys several, each with a share of the loops, and only one of
+ * them does the housekeeping (recovery, queue gauges).
  */
 public final class DeliveryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryVerticle.class);
 
   private static final long STATS_PERIOD_MS = 5_000;
+  /**
+   * A loop that ran the bucket dry waits for this much refill before it claims again. Claiming
+   * each token as it trickles in cost one claim and one outcome transaction per message, which
+   * is what held the broadcast under its configured rate; one chunk per tick keeps the rate and
+   * makes the round trips per tick, not per message.
+   */
+  static final Duration PACING_TICK = Duration.ofMillis(100);
 
   private final DeliveryStore store;
   private final Dispatcher dispatcher;
@@ -30,10 +41,27 @@ public final class DeliveryVerticle extends VerticleBase {
   private final DeliveryConfig config;
   private final Blocking blocking;
   private final QueueStats stats;
+  private final int senders;
+  private final boolean housekeeping;
   private volatile boolean stopped;
 
   public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results, Channels channels,
       DeliveryConfig config, Blocking blocking, QueueStats stats) {
+    this(store, dispatcher, recovery, results, channels, config, blocking, stats, config.senders(), true);
+  }
+
+  /**
+   * @param senders claim-and-send loops per channel in this instance
+   * @param housekeeping whether this instance runs the recovery rule and refreshes the gauges
+   */
+  public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results,
+      Channels channels, DeliveryConfig config, Blocking blocking, QueueStats stats, int senders,
+      boolean housekeeping) {
+    if (senders < 1) {
+      throw new IllegalArgumentException("at least one sender loop, was " + senders);
+    }
+    this.senders = senders;
+    this.housekeeping = housekeeping;
     this.store = store;
     this.dispatcher = dispatcher;
     this.recovery = recovery;
@@ -47,14 +75,17 @@ public final class DeliveryVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     for (Channel channel : channels.configured()) {
-      for (int i = 0; i < config.senders(); i++) {
+      for (int i = 0; i < senders; i++) {
         vertx.runOnContext(v -> pump(channel));
       }
     }
-    vertx.runOnContext(v -> recover());
-    vertx.setPeriodic(STATS_PERIOD_MS, t -> blocking.run(stats::refresh)
-        .onFailure(e -> LOG.debug("queue gauges not refreshed: {}", e.toString())));
-    LOG.info("delivery loop started for {} as {}", channels.configured(), config.instanceId());
+    if (housekeeping) {
+      vertx.runOnContext(v -> recover());
+      vertx.setPeriodic(STATS_PERIOD_MS, t -> blocking.run(stats::refresh)
+          .onFailure(e -> LOG.debug("queue gauges not refreshed: {}", e.toString())));
+    }
+    LOG.info("delivery loop started for {} as {} ({} loops per channel{})", channels.configured(),
+        config.instanceId(), senders, housekeeping ? ", recovery" : "");
     return Future.succeededFuture();
   }
 
@@ -69,9 +100,10 @@ public final class DeliveryVerticle extends VerticleBase {
       return;
     }
     TokenBucket bucket = channels.bucket(channel);
-    int tokens = bucket.tryAcquire(config.deliveryBatch());
+    int chunk = Math.min(config.deliveryBatch(), bucket.perTick(PACING_TICK));
+    int tokens = bucket.tryAcquire(config.deliveryBatch(), chunk);
     if (tokens == 0) {
-      long wait = Math.max(1, Math.min(bucket.timeUntilAvailable().toMillis(), config.pollInterval().toMillis()));
+      long wait = Math.max(1, Math.min(bucket.timeUntilAvailable(chunk).toMillis(), config.pollInterval().toMillis()));
       vertx.setTimer(wait, t -> pump(channel));
       return;
     }

@@ -25,7 +25,8 @@ public final class NoticeFactory {
         p.predictedFailureAt(),
         transition == Transition.RESOLVED ? null : p.fixEta(),
         p.suggestedActionKey(),
-        kind == IncidentKind.SERVICE_DISRUPTION ? p.scopeValue() : null,
+        kind == IncidentKind.SERVICE_DISRUPTION || kind == IncidentKind.PLANNED_MAINTENANCE && "region".equals(p.scopeType())
+            ? p.scopeValue() : null,
         kind == IncidentKind.PLANNED_MAINTENANCE ? p.maintenanceWindow() : null,
         transition == Transition.RESOLVED ? p.resolution() : null);
   }

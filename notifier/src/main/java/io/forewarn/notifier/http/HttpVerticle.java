@@ -3,6 +3,7 @@ package io.forewarn.notifier.http;
 import io.forewarn.notifier.channel.SignatureCheck;
 import io.forewarn.notifier.channel.sms.TwilioSignatureValidator;
 import io.forewarn.notifier.channel.ticket.ZendeskWebhookVerifier;
+import io.forewarn.notifier.channel.webhook.StandardWebhook;
 import io.forewarn.notifier.delivery.Blocking;
 import io.forewarn.notifier.metrics.NotifierMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -60,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/twilio/status").handler(ctx -> twilio(ctx, false));
     router.post("/twilio/inbound").handler(ctx -> twilio(ctx, true));
     router.post("/zendesk/webhook").handler(this::zendesk);
+    router.post("/helpdesk/webhook").handler(this::helpdesk);
     return vertx.createHttpServer().requestHandler(router).listen(settings.port())
         .map(HttpServer::actualPort)
         .onSuccess(port -> {
@@ -151,6 +153,51 @@ public final class HttpVerticle extends VerticleBase {
       return;
     }
     blocking.call(() -> store.ticketSolvedByPerson(ticketId, by)).onComplete(ar -> ctx.response()
+        .setStatusCode(ar.succeeded() ? 204 : 500).end());
+  }
+
+  /**
+   * A generic helpdesk (the Standard Webhooks connector's counterpart) reports a ticket solved by a
+   * person: {@code {"type":"ticket.solved","data":{"ticket_id":…,"solved_by":…}}}, signed with the
+   * same {@code whsec_} secret and headers we sign our calls with.
+   */
+  private void helpdesk(RoutingContext ctx) {
+    if (settings.helpdeskWebhookSecret() == null) {
+      ctx.response().setStatusCode(404).end();
+      return;
+    }
+    byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    SignatureCheck check = new StandardWebhook(settings.helpdeskWebhookSecret())
+        .verify(ctx.request().getHeader(StandardWebhook.ID),
+            ctx.request().getHeader(StandardWebhook.TIMESTAMP),
+            ctx.request().getHeader(StandardWebhook.SIGNATURE), raw, clock,
+            Duration.ofMinutes(5));
+    if (check != SignatureCheck.VALID) {
+      LOG.warn("rejected a helpdesk webhook: signature {}", check);
+      ctx.response().setStatusCode(403).end();
+      return;
+    }
+    JsonObject data;
+    String type;
+    try {
+      JsonObject body = new JsonObject(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+      type = body.getString("type", "");
+      data = body.getJsonObject("data", new JsonObject());
+    } catch (RuntimeException e) {
+      ctx.response().setStatusCode(400).end("JSON body {\"type\":…,\"data\":{…}} expected");
+      return;
+    }
+    Object ticket = data.getValue("ticket_id");
+    String by = data.getValue("solved_by") instanceof String s ? s.strip() : "";
+    if (!"ticket.solved".equals(type)) {
+      ctx.response().setStatusCode(204).end();
+      return;
+    }
+    if (ticket == null || by.isEmpty()) {
+      ctx.response().setStatusCode(400).end("ticket.solved needs data.ticket_id and data.solved_by");
+      return;
+    }
+    blocking.call(() -> store.ticketSolvedByPerson(String.valueOf(ticket), by)).onComplete(ar -> ctx.response()
         .setStatusCode(ar.succeeded() ? 204 : 500).end());
   }
 }

@@ -23,6 +23,8 @@ public final class NotifierMetrics {
   public static final String OUTBOX_BACKLOG = "forewarn.notifier.outbox.backlog";
   public static final String BROADCAST_PENDING = "forewarn.notifier.broadcast.pending";
   public static final String BROADCAST_DONE = "forewarn.notifier.broadcast.done";
+  /** Sends the token bucket allowed but the loop did not make (see TokenBucket#unusedTokens). */
+  public static final String RATE_UNUSED = "forewarn.notifier.rate.unused";
 
   /** What happened to one send attempt, as a tag value. */
   public enum Outcome { SENT, RETRY, PERMANENT, FAILED, SKIPPED, RECONCILED, UNKNOWN }
@@ -49,6 +51,12 @@ public final class NotifierMetrics {
     if (outcome == Outcome.RETRY) {
       Counter.builder(RETRIES).tag("channel", channel).register(registry).increment();
     }
+  }
+
+  /** Counts the rate a channel's bucket allowed but the loop left unused. */
+  public <T> void unusedRate(String channel, T bucket, java.util.function.ToDoubleFunction<T> unused) {
+    io.micrometer.core.instrument.FunctionCounter.builder(RATE_UNUSED, bucket, unused).tag("channel", channel)
+        .register(registry);
   }
 
   /** Sets a gauge such as {@link #QUEUE_DEPTH} for one channel (or {@code all}). */

@@ -33,11 +33,17 @@ public final class MessageRenderer {
   private final int maxSmsSegments;
 
   public MessageRenderer(TemplateCatalog catalog, Clock clock, String brand, int maxSmsSegments) {
+    this(catalog, clock, brand, maxSmsSegments, id -> null);
+  }
+
+  /** @param incidentLink the link back to an incident for {@code {{incident.url}}} ({@code null}: none) */
+  public MessageRenderer(TemplateCatalog catalog, Clock clock, String brand, int maxSmsSegments,
+      java.util.function.Function<String, String> incidentLink) {
     if (maxSmsSegments < 1) {
       throw new IllegalArgumentException("max SMS segments must be at least 1");
     }
     this.catalog = catalog;
-    this.values = new MessageValues(clock, brand);
+    this.values = new MessageValues(clock, brand, incidentLink);
     this.maxSmsSegments = maxSmsSegments;
   }
 

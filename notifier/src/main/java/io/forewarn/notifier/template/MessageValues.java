@@ -25,10 +25,12 @@ import java.util.TreeMap;
 final class MessageValues {
   private final Clock clock;
   private final String brand;
+  private final java.util.function.Function<String, String> incidentLink;
 
-  MessageValues(Clock clock, String brand) {
+  MessageValues(Clock clock, String brand, java.util.function.Function<String, String> incidentLink) {
     this.clock = clock;
     this.brand = brand;
+    this.incidentLink = incidentLink;
   }
 
   Map<String, String> build(IncidentNotice n, Transition template, Phrasebook phrases, ZoneId zone,
@@ -40,6 +42,7 @@ final class MessageValues {
     put(v, "customer.phone", n.customer().phone());
     put(v, "customer.email", n.customer().email());
     v.put("incident.id", n.incidentId());
+    put(v, "incident.url", incidentLink.apply(n.incidentId()));
     v.put("severity", phrases.render("severity." + n.severity().name().toLowerCase(Locale.ROOT), Map.of()));
     v.put("noticed_at", when(n.occurredAt(), phrases, zone));
     v.put("problem", phrases.render("problem." + n.summary().key(), n.summary().parameters()));

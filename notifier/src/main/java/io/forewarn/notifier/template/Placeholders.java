@@ -23,7 +23,7 @@ public final class Placeholders {
   private static final Set<String> CLOSING_SOMETIMES = Set.of("gesture", "survey");
   private static final Set<String> MAINTENANCE = Set.of("window.start", "window.end");
   private static final Set<String> SOMETIMES = Set.of(
-      "customer.phone", "customer.email", "problem.details", "failure_by", "action");
+      "customer.phone", "customer.email", "problem.details", "failure_by", "action", "incident.url");
 
   private Placeholders() {}
 
@@ -68,6 +68,7 @@ public final class Placeholders {
     d.put("customer.phone", "the customer's phone (E.164), if we have one");
     d.put("customer.email", "the customer's email, if we have one");
     d.put("incident.id", "our incident reference, quoted by customers and agents");
+    d.put("incident.url", "link to the incident for operators (config FOREWARN_NOTIFIER_INCIDENT_URL), if set");
     d.put("severity", "severity in words (phrase severity.<level>)");
     d.put("noticed_at", "when the change happened, in the reader's time zone");
     d.put("problem", "what is wrong in plain words (phrase problem.<key>)");

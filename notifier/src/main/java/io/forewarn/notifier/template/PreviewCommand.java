@@ -51,9 +51,15 @@ public final class PreviewCommand {
       return 2;
     }
     TemplateConfig defaults = TemplateConfig.defaults();
-    TemplateConfig config = new TemplateConfig(options.templates(), defaults.languages(), defaults.defaultLanguage(),
-        options.maxSegments(), env.getOrDefault("FOREWARN_NOTIFIER_BRAND", defaults.brand()),
-        defaults.operationsLanguage(), defaults.operationsZone());
+    TemplateConfig config;
+    try {
+      config = new TemplateConfig(options.templates(), defaults.languages(), defaults.defaultLanguage(),
+          options.maxSegments(), env.getOrDefault("FOREWARN_NOTIFIER_BRAND", defaults.brand()),
+          defaults.operationsLanguage(), defaults.operationsZone(), env.get("FOREWARN_NOTIFIER_INCIDENT_URL"));
+    } catch (IllegalArgumentException e) {
+      err.println("FOREWARN_NOTIFIER_INCIDENT_URL: " + e.getMessage());
+      return 2;
+    }
     Set<String> gestures = Set.of(options.gesture());
     TemplateCatalog catalog;
     try {
@@ -64,7 +70,7 @@ public final class PreviewCommand {
       return 1;
     }
     MessageRenderer renderer = new MessageRenderer(catalog, Clock.fixed(options.now(), ZoneOffset.UTC),
-        config.brand(), config.maxSmsSegments());
+        config.brand(), config.maxSmsSegments(), config::incidentLink);
     TemplateCheck.Report report = TemplateCheck.run(renderer, gestures, options.now());
     out.println("Templates: " + (options.templates() == null ? "shipped defaults" : options.templates()
         + " (over the shipped defaults)") + "; sample incidents at " + options.now()

@@ -20,9 +20,19 @@ import java.util.Objects;
  * @param brand our name as customers know it
  * @param operationsLanguage language of helpdesk tickets
  * @param operationsZone time zone used for times in tickets
+ * @param incidentUrl link from a ticket back to the incident, {@code {id}} standing for its id
+ *     (e.g. {@code https://ops.example.com/incidents/{id}}); {@code null}: tickets carry no link
  */
 public record TemplateConfig(Path overrideDir, List<Locale> languages, Locale defaultLanguage, int maxSmsSegments,
-    String brand, Locale operationsLanguage, ZoneId operationsZone) {
+    String brand, Locale operationsLanguage, ZoneId operationsZone, String incidentUrl) {
+  /** Stands for the incident id in {@code FOREWARN_NOTIFIER_INCIDENT_URL}. */
+  public static final String INCIDENT_ID_MARK = "{id}";
+
+  /** Without a link back from tickets. */
+  public TemplateConfig(Path overrideDir, List<Locale> languages, Locale defaultLanguage, int maxSmsSegments,
+      String brand, Locale operationsLanguage, ZoneId operationsZone) {
+    this(overrideDir, languages, defaultLanguage, maxSmsSegments, brand, operationsLanguage, operationsZone, null);
+  }
 
   public TemplateConfig {
     languages = List.copyOf(languages);
@@ -38,6 +48,19 @@ public record TemplateConfig(Path overrideDir, List<Locale> languages, Locale de
     if (brand == null || brand.isBlank()) {
       throw new IllegalArgumentException("brand must not be blank");
     }
+    if (incidentUrl != null && !validIncidentUrl(incidentUrl)) {
+      throw new IllegalArgumentException("incident URL must be http(s) and contain " + INCIDENT_ID_MARK);
+    }
+  }
+
+  private static boolean validIncidentUrl(String url) {
+    return (url.startsWith("https://") || url.startsWith("http://")) && url.contains(INCIDENT_ID_MARK);
+  }
+
+  /** The link to one incident, or {@code null} when none is configured. */
+  public String incidentLink(String incidentId) {
+    return incidentUrl == null ? null : incidentUrl.replace(INCIDENT_ID_MARK,
+        java.net.URLEncoder.encode(incidentId, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public static TemplateConfig defaults() {
@@ -83,9 +106,14 @@ public record TemplateConfig(Path overrideDir, List<Locale> languages, Locale de
         r.check(false, "FOREWARN_NOTIFIER_OPS_TIME_ZONE=" + zoneName + " is not an IANA zone such as Europe/Moscow");
       }
     }
-    if (!languages.contains(defaultLanguage) || !languages.contains(opsLanguage)) {
+    String incidentUrl = r.string("FOREWARN_NOTIFIER_INCIDENT_URL", null);
+    r.check(incidentUrl == null || validIncidentUrl(incidentUrl), "FOREWARN_NOTIFIER_INCIDENT_URL=" + incidentUrl
+        + " must be an http(s) URL containing " + INCIDENT_ID_MARK + ", e.g. https://ops.example.com/incidents/{id}");
+    if (!languages.contains(defaultLanguage) || !languages.contains(opsLanguage)
+        || incidentUrl != null && !validIncidentUrl(incidentUrl)) {
       return d; // the problems above are reported; never build an invalid record
     }
-    return new TemplateConfig(overrideDir, languages, defaultLanguage, segments, brand, opsLanguage, zone);
+    return new TemplateConfig(overrideDir, languages, defaultLanguage, segments, brand, opsLanguage, zone,
+        incidentUrl);
   }
 }

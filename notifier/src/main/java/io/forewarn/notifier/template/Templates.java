@@ -16,7 +16,8 @@ public final class Templates {
       throws TemplateCheckException {
     TemplateSource source = new TemplateSource(config.overrideDir(), Templates.class.getClassLoader());
     TemplateCatalog catalog = TemplateCatalog.load(source, config.languages(), config.defaultLanguage(), gestureKeys);
-    MessageRenderer renderer = new MessageRenderer(catalog, clock, config.brand(), config.maxSmsSegments());
+    MessageRenderer renderer = new MessageRenderer(catalog, clock, config.brand(), config.maxSmsSegments(),
+        config::incidentLink);
     TemplateCheck.Report report = TemplateCheck.run(renderer, gestureKeys, clock.instant());
     report.warnings().forEach(w -> LOG.warn("template check: {}", w));
     if (!report.errors().isEmpty()) {

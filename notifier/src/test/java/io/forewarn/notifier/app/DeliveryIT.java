@@ -87,6 +87,27 @@ class DeliveryIT {
   }
 
   @Test
+  void a_message_refused_on_every_attempt_is_failed_and_visible_after_max_attempts() throws Exception {
+    // GIVEN Twilio answers every request with 429, and the notifier gives up after 3 attempts
+    h.fake.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+        .withBody("{\"code\":20429,\"message\":\"Too Many Requests\"}")));
+    var notifier = h.start("n1", java.util.Map.of("FOREWARN_NOTIFIER_MAX_ATTEMPTS", "3"));
+    // WHEN an incident is opened
+    h.openDeviceProblem(h.customer("+447700900004", null));
+    // THEN after three attempts the SMS is 'failed' with the reason, each attempt recorded, and no fourth try
+    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'failed'") == 1,
+        "SMS failed");
+    Thread.sleep(1500);
+    assertThat(smsPosts()).isEqualTo(3);
+    assertThat(h.queryLong("SELECT attempts FROM deliveries WHERE channel = 'sms'")).isEqualTo(3);
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms'"
+        + " AND last_error LIKE 'gave up after 3 attempts%'")).isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id"
+        + " WHERE d.channel = 'sms' AND a.outcome = 'retry'")).isEqualTo(3);
+    notifier.kill();
+  }
+
+  @Test
   void killed_between_claim_and_reply_then_restarted_neither_duplicates_nor_loses() throws Exception {
     // GIVEN Twilio is slow, so the notifier is killed while the SMS is in flight ('sending' committed)
     h.fake.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withFixedDelay(1500)

@@ -95,4 +95,41 @@ class FallbackIT {
     assertThat(h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved'")).isEqualTo(1);
     notifier.kill();
   }
+
+  @Test
+  void a_generic_helpdesk_reports_a_ticket_solved_by_a_person_with_a_signed_standard_webhook() throws Exception {
+    // GIVEN tickets go to a generic helpdesk (Standard Webhooks), which answers with its ticket id
+    String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+        "helpdesk-webhook-key-24byt".getBytes(StandardCharsets.UTF_8));
+    h.fake.stubFor(post(urlPathEqualTo("/hooks")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"ticket_id\":\"HD-77\"}")));
+    var notifier = h.start("n1", Map.of("FOREWARN_NOTIFIER_ZENDESK_URL", "",
+        "FOREWARN_NOTIFIER_WEBHOOK_URL", h.fake.baseUrl() + "/hooks", "FOREWARN_NOTIFIER_WEBHOOK_SECRET", secret));
+    long incident = h.openDeviceProblem(h.customer("+447700900072", null));
+    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM tickets WHERE ticket_id = 'HD-77'") == 1, "ticket opened");
+    // WHEN the helpdesk calls back that an agent solved it: once with a forged signature, once signed
+    String body = "{\"type\":\"ticket.solved\",\"timestamp\":\"" + Instant.now() + "\","
+        + "\"data\":{\"ticket_id\":\"HD-77\",\"solved_by\":\"bob@acme.example\"}}";
+    var webhook = new io.forewarn.notifier.channel.webhook.StandardWebhook(secret);
+    long now = Instant.now().getEpochSecond();
+    String good = webhook.sign("msg-1", now, body.getBytes(StandardCharsets.UTF_8));
+    int forged = helpdeskCall(notifier.port(), body, now, "v1,AAAA" + good.substring(7));
+    int signed = helpdeskCall(notifier.port(), body, now, good);
+    // THEN the forgery is refused, and the solve is on the incident's audit trail once
+    assertThat(forged).isEqualTo(403);
+    assertThat(signed).isEqualTo(204);
+    assertThat(h.queryLong("SELECT count(*) FROM incident_events WHERE incident_id = " + incident
+        + " AND type = 'updated' AND actor = 'helpdesk' AND details->>'by' = 'bob@acme.example'")).isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved' AND solved_by = 'helpdesk:bob@acme.example'"))
+        .isEqualTo(1);
+    notifier.kill();
+  }
+
+  private static int helpdeskCall(int port, String body, long timestamp, String signature) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/helpdesk/webhook")).header("Content-Type", "application/json")
+        .header("webhook-id", "msg-1").header("webhook-timestamp", Long.toString(timestamp))
+        .header("webhook-signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
 }

@@ -1,6 +1,7 @@
 package io.forewarn.notifier.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.forewarn.notifier.app.NotifierHarness.MESSAGES;
 import static io.forewarn.notifier.app.NotifierHarness.eventually;
@@ -95,6 +96,51 @@ class LifecycleIT {
     assertThat(get(notifier.port(), "/metrics").body())
         .contains("forewarn_notifier_outreach_sent_total{channel=\"sms\",outcome=\"sent\"} 1.0");
     notifier.kill();
+  }
+
+  @Test
+  void eta_moves_comment_the_ticket_only_a_big_move_reaches_the_customer_and_resolution_closes_both() throws Exception {
+    // GIVEN a device problem whose SMS and ticket went out
+    var notifier = h.start("n1");
+    long incident = h.openDeviceProblem(h.customer("+447700900082", null));
+    eventually(WAIT, () -> sentCount("sms") == 1 && sentCount("ticket") == 1, "opened");
+    // WHEN the ETA moves by 10 minutes (below the 30-minute threshold)
+    h.db.exec("UPDATE incidents SET fix_eta = fix_eta + interval '10 minutes', updated_at = now() WHERE id = " + incident);
+    h.outbox(incident, "updated");
+    // THEN operations get a ticket comment, the customer nothing
+    eventually(WAIT, () -> sentCount("ticket") == 2, "ticket commented");
+    assertThat(smsBodies()).hasSize(1);
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NO_MEANINGFUL_CHANGE%'"))
+        .isEqualTo(1);
+    // WHEN it moves by two hours
+    h.db.exec("UPDATE incidents SET fix_eta = fix_eta + interval '2 hours', updated_at = now() WHERE id = " + incident);
+    h.outbox(incident, "updated");
+    // THEN the customer gets one update with the new time, and the ticket a second comment
+    eventually(WAIT, () -> sentCount("sms") == 2 && sentCount("ticket") == 3, "update sent");
+    assertThat(smsBodies().get(1)).contains("We now expect it fixed by");
+    // WHEN the incident resolves
+    h.db.exec("UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
+    h.outbox(incident, "resolved");
+    // THEN a closing SMS asks for feedback, the ticket is solved, and it took exactly one create and three PUTs
+    eventually(WAIT, () -> sentCount("sms") == 3 && sentCount("ticket") == 4, "closed");
+    assertThat(smsBodies().get(2)).contains("is fixed").contains("Reply with a number from 1 (poor) to 5 (excellent)");
+    List<String> puts = h.fake.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/4711.json"))).stream()
+        .map(r -> r.getBodyAsString()).toList();
+    assertThat(puts).hasSize(3);
+    assertThat(puts.get(0)).doesNotContain("solved");
+    assertThat(puts.get(2)).contains("\"status\":\"solved\"");
+    assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo("/api/v2/tickets.json")))).hasSize(1);
+    assertThat(h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved'")).isEqualTo(1);
+    notifier.kill();
+  }
+
+  private long sentCount(String channel) {
+    return h.queryLong("SELECT count(*) FROM deliveries WHERE channel = '" + channel + "' AND status = 'sent'");
+  }
+
+  private List<String> smsBodies() {
+    return h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream()
+        .map(r -> r.formParameters().get("Body").firstValue()).toList();
   }
 
   private String queryString(String sql) throws Exception {

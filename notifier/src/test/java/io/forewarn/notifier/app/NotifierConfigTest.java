@@ -54,9 +54,11 @@ class NotifierConfigTest {
         "FOREWARN_NOTIFIER_SMS_MAX_SEGMENTS", "40",
         "FOREWARN_NOTIFIER_DEFAULT_LANGUAGE", "de",
         "FOREWARN_NOTIFIER_WEBHOOK_URL", "https://helpdesk.example/hooks",
-        "FOREWARN_NOTIFIER_WEBHOOK_SECRET", "plain-secret");
+        "FOREWARN_NOTIFIER_WEBHOOK_SECRET", "plain-secret",
+        "FOREWARN_NOTIFIER_INCIDENT_URL", "ftp://ops.example.com/incidents");
     assertThatThrownBy(() -> NotifierConfig.fromEnv(env)).isInstanceOf(InvalidConfigException.class)
-        .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).hasSize(5))
+        .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).hasSize(6))
+        .hasMessageContaining("FOREWARN_NOTIFIER_INCIDENT_URL=ftp://ops.example.com/incidents")
         .hasMessageContaining("FOREWARN_NOTIFIER_SMS_MAX_SEGMENTS=40")
         .hasMessageContaining("FOREWARN_NOTIFIER_DEFAULT_LANGUAGE=de")
         .hasMessageContaining("FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN is required")

@@ -87,4 +87,46 @@ class TokenBucketTest {
     bucket.release(100);
     assertThat(bucket.tryAcquire(100)).isEqualTo(5);
   }
+
+  @Test
+  void a_drained_bucket_hands_out_a_chunk_per_tick_not_a_token_at_a_time() {
+    // GIVEN 500 per second, burst 100, drained
+    TokenBucket bucket = new TokenBucket(500, 100, clock);
+    assertThat(bucket.tryAcquire(100)).isEqualTo(100);
+    int chunk = bucket.perTick(Duration.ofMillis(100));
+    assertThat(chunk).isEqualTo(50);
+    // WHEN 10 ms refill 5 tokens
+    clock.advance(Duration.ofMillis(10));
+    // THEN a chunk request takes none, and says how long until the whole chunk is there
+    assertThat(bucket.tryAcquire(100, chunk)).isZero();
+    assertThat(bucket.timeUntilAvailable(chunk)).isEqualTo(Duration.ofMillis(90));
+    // WHEN the rest of the tick passes, the chunk comes at once and nothing was lost
+    clock.advance(Duration.ofMillis(90));
+    assertThat(bucket.tryAcquire(100, chunk)).isEqualTo(50);
+  }
+
+  @Test
+  void a_chunk_is_never_more_than_the_burst_or_less_than_one() {
+    // GIVEN slow and small buckets
+    assertThat(new TokenBucket(1, 5, clock).perTick(Duration.ofMillis(100))).isEqualTo(1);
+    assertThat(new TokenBucket(10_000, 20, clock).perTick(Duration.ofMillis(100))).isEqualTo(20);
+    // WHEN a bucket with burst 3 is asked for a chunk of 50, THEN 3 are enough
+    TokenBucket small = new TokenBucket(1, 3, clock);
+    assertThat(small.tryAcquire(10, 50)).isEqualTo(3);
+    assertThat(small.timeUntilAvailable(50)).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void counts_the_refill_a_full_bucket_could_not_hold_as_unused_rate() {
+    // GIVEN 10 per second, burst 5, drained
+    TokenBucket bucket = new TokenBucket(10, 5, clock);
+    bucket.tryAcquire(5);
+    // WHEN 300 ms pass and the 3 tokens are taken, nothing was lost
+    clock.advance(Duration.ofMillis(300));
+    assertThat(bucket.tryAcquire(3)).isEqualTo(3);
+    assertThat(bucket.unusedTokens()).isZero();
+    // WHEN a whole second passes untouched: 10 refill, 5 fit, 5 are unused rate
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(bucket.unusedTokens()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
 }

@@ -162,4 +162,28 @@ class MessageRendererTest {
     assertThat(MessageValues.duration(Duration.ofMinutes(1), en)).isEqualTo("1 minute");
     assertThat(MessageValues.duration(Duration.ofSeconds(20), en)).isEqualTo("less than a minute");
   }
+
+  @Test
+  void a_ticket_links_back_to_the_incident_when_a_link_is_configured() throws Exception {
+    // GIVEN a renderer with FOREWARN_NOTIFIER_INCIDENT_URL set, and one without
+    TemplateConfig withLink = new TemplateConfig(null, List.of(Locale.ENGLISH, RU), Locale.ENGLISH, 4, "Forewarn",
+        Locale.ENGLISH, ZoneId.of("UTC"), "https://ops.example.com/incidents/{id}");
+    TemplateCatalog catalog = TemplateCatalog.load(TemplateSource.shipped(), List.of(Locale.ENGLISH, RU),
+        Locale.ENGLISH, Set.of("service_credit"));
+    MessageRenderer linked = new MessageRenderer(catalog, CLOCK, "Forewarn", 4, withLink::incidentLink);
+    IncidentNotice notice = Notices.device().customer(customer("Ada", Locale.ENGLISH, "Europe/London")).build();
+    // WHEN the opening ticket is rendered by both
+    String ticket = render(linked, notice, Transition.OPENED, Channel.TICKET).text();
+    String plain = render(renderer(4), notice, Transition.OPENED, Channel.TICKET).text();
+    // THEN only the configured one carries the link, with the incident id in it
+    assertThat(ticket).contains("Incident page: https://ops.example.com/incidents/" + notice.incidentId());
+    assertThat(plain).doesNotContain("Incident page").doesNotContain("{{");
+  }
+
+  @Test
+  void an_incident_link_without_the_id_mark_is_refused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TemplateConfig(null, List.of(Locale.ENGLISH),
+            Locale.ENGLISH, 4, "Forewarn", Locale.ENGLISH, ZoneId.of("UTC"), "https://ops.example.com/incidents"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{id}");
+  }
 }
