@@ -53,7 +53,7 @@ public final class Engine {
     var interval = catalog.intervals().get(d.model());
     DeviceState s = new DeviceState(d, interval == null ? 300_000 : interval.toMillis());
     for (RuleSpec spec : rules.forModel(d.model())) {
-      s.rules.put(spec.qualifiedId(), new RuleInstance(spec, null));
+      s.rules.put(spec.qualifiedId(), new RuleInstance(spec, d.zone(), null));
     }
     return s;
   }
@@ -238,7 +238,7 @@ public final class Engine {
     if (DEVICE_KEY.equals(ruleId)) {
       DeviceSnapshot.read(d, state);
     } else if (d.rules.containsKey(ruleId)) {
-      d.rules.put(ruleId, new RuleInstance(d.rules.get(ruleId).spec, state));
+      d.rules.put(ruleId, new RuleInstance(d.rules.get(ruleId).spec, d.info.zone(), state));
     }
   }
 }

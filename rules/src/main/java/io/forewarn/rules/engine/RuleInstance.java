@@ -21,7 +21,7 @@ final class RuleInstance {
   final double[] recentValues = new double[RECENT];
   int recentCount;
 
-  RuleInstance(RuleSpec spec, byte[] state) {
+  RuleInstance(RuleSpec spec, java.time.ZoneId zone, byte[] state) {
     this.spec = spec;
     this.machine = new IncidentMachine(spec.forDuration().toMillis(), spec.clearDuration().toMillis(),
         spec.minFiring().toMillis());
@@ -42,7 +42,7 @@ final class RuleInstance {
       judgeState = js.length == 0 ? null : js;
       r.end();
     }
-    this.judge = spec.detector() instanceof Detector.NoData ? null : Judge.create(spec.detector(), judgeState);
+    this.judge = spec.detector() instanceof Detector.NoData ? null : Judge.create(spec.detector(), zone, judgeState);
   }
 
   Judgement judge(long ts, double value) {

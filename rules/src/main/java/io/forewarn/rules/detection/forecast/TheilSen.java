@@ -1,9 +1,7 @@
 package io.forewarn.rules.detection.forecast;
 
-import io.forewarn.rules.detection.TimeWindow;
-
 /**
- * Theil–Sen line on a window in O(n): instead of all n(n-1)/2 pairs, the n/2 disjoint pairs (i, i + n/2).
+ * Theil–Sen line on n points in O(n): instead of all n(n-1)/2 pairs, the n/2 disjoint pairs (i, i + n/2).
  * Disjoint pairs make the pairwise slopes independent under independent noise, so the distribution-free
  * confidence interval of a median (binomial order statistics) applies to the slope. Scratch arrays are
  * reused; not thread-safe.
@@ -21,19 +19,19 @@ final class TheilSen {
     this.residuals = new double[maxSamples];
   }
 
-  Fit fit(TimeWindow w, double z) {
-    int n = w.size();
+  /** Fits times[0..n) (ascending) and values[0..n); the level is the fitted value at times[n - 1]. */
+  Fit fit(long[] times, double[] values, int n, double z) {
     int half = n / 2;
-    long t0 = w.lastTime();
+    long t0 = times[n - 1];
     int m = 0;
     for (int i = 0; i < half; i++) {
-      long dt = w.timeAt(i + half) - w.timeAt(i);
+      long dt = times[i + half] - times[i];
       if (dt > 0) {
-        slopes[m++] = (w.valueAt(i + half) - w.valueAt(i)) / (dt / MILLIS_PER_HOUR);
+        slopes[m++] = (values[i + half] - values[i]) / (dt / MILLIS_PER_HOUR);
       }
     }
     if (m == 0) {
-      return new Fit(0, 0, 0, w.valueAt(n - 1));
+      return new Fit(0, 0, 0, values[n - 1]);
     }
     double slope = median(slopes, m);
     // Distribution-free interval of a median: order statistics m/2 -+ z sqrt(m)/2.
@@ -43,7 +41,7 @@ final class TheilSen {
     double slopeLow = select(slopes, m, lowRank);
     double slopeHigh = select(slopes, m, highRank);
     for (int i = 0; i < n; i++) {
-      residuals[i] = w.valueAt(i) - slope * ((w.timeAt(i) - t0) / MILLIS_PER_HOUR);
+      residuals[i] = values[i] - slope * ((times[i] - t0) / MILLIS_PER_HOUR);
     }
     double level = median(residuals, n);
     return new Fit(slope, Math.min(slopeLow, slope), Math.max(slopeHigh, slope), level);
