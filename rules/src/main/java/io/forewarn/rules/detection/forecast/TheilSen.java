@@ -38,8 +38,10 @@ final class TheilSen {
     double spread = z * Math.sqrt(m) / 2.0;
     int lowRank = (int) Math.max(0, Math.floor((m - 1) / 2.0 - spread));
     int highRank = (int) Math.min(m - 1, Math.ceil((m - 1) / 2.0 + spread));
-    double slopeLow = select(slopes, m, lowRank);
-    double slopeHigh = select(slopes, m, highRank);
+    // median() left slopes partitioned around index m / 2: each bound is searched on its own side only.
+    int mid = m / 2;
+    double slopeLow = lowRank >= mid ? slopes[mid] : select(slopes, 0, mid - 1, lowRank);
+    double slopeHigh = highRank <= mid ? slopes[mid] : select(slopes, mid + 1, m - 1, highRank);
     for (int i = 0; i < n; i++) {
       residuals[i] = values[i] - slope * ((times[i] - t0) / MILLIS_PER_HOUR);
     }
@@ -47,15 +49,32 @@ final class TheilSen {
     return new Fit(slope, Math.min(slopeLow, slope), Math.max(slopeHigh, slope), level);
   }
 
+  /** Median of a[0..n); leaves a partitioned around index n / 2 (smaller before, larger after). */
   private static double median(double[] a, int n) {
-    double upper = select(a, n, n / 2);
-    return n % 2 == 1 ? upper : (upper + select(a, n, n / 2 - 1)) / 2.0;
+    double upper = select(a, 0, n - 1, n / 2);
+    if (n % 2 == 1) {
+      return upper;
+    }
+    // Everything before n / 2 is <= upper: the lower middle value is their maximum.
+    double lower = a[0];
+    for (int i = 1; i < n / 2; i++) {
+      lower = Math.max(lower, a[i]);
+    }
+    return (upper + lower) / 2.0;
   }
 
   /** k-th smallest of a[0..n) by quickselect (reorders a). */
   static double select(double[] a, int n, int k) {
-    int lo = 0;
-    int hi = n - 1;
+    return select(a, 0, n - 1, k);
+  }
+
+  /**
+   * k-th smallest of a[0..n) where a[from..to] is known to hold ranks from..to (reorders only that
+   * range); afterwards every element before k is <= a[k] and every element after it >= a[k].
+   */
+  static double select(double[] a, int from, int to, int k) {
+    int lo = from;
+    int hi = to;
     while (lo < hi) {
       double pivot = a[(lo + hi) >>> 1];
       int i = lo;
