@@ -9,7 +9,7 @@ JMH_ARGS=(-t 1 -f 1 -wi 3 -w 2 -i 5 -r 2)
 mvn -B -ntp -q -pl bench-rules -am package -DskipTests
 out=$(mktemp)
 java -jar bench-rules/target/forewarn-bench-rules-0.1.0-SNAPSHOT.jar "${JMH_ARGS[@]}" "$@" | tee "$out"
-table=$(awk '/^Benchmark +Mode/ {on = 1} on && /^(Benchmark|RuleEvaluationBenchmark)/ {print}' "$out")
+table=$(awk '/^Benchmark +Mode/ {on = 1} on && /^(Benchmark|[A-Za-z]+Benchmark\.)/ {print}' "$out")
 rm -f "$out"
 [ -n "$table" ] || { echo "no JMH results found" >&2; exit 1; }
 cores=$(nproc)
