@@ -122,6 +122,10 @@ public final class Engine {
           double silentIntervals = (double) (now - d.lastTs) / d.intervalMillis;
           boolean silent = d.offline || silentIntervals > ((Detector.NoData) r.spec.detector()).intervals();
           apply(d, r, now, silent ? Condition.BREACHING : Condition.CLEAR, out);
+        } else if (r.machine.phase() == IncidentMachine.Phase.INACTIVE && r.lastCondition != Condition.BREACHING) {
+          // Nothing pending or firing and no breach standing: the clock cannot change this rule (most
+          // rules, most of the time), so skip the step it would take without effect.
+          continue;
         } else if (now > r.lastSampleTs && now - r.lastSampleTs <= 2 * d.intervalMillis) {
           // The last judgement stands until the next sample is due; older than that it proves nothing.
           apply(d, r, now, r.lastCondition, out);
