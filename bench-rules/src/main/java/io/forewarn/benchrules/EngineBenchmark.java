@@ -25,9 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Samples per second through the whole engine with the shipped rules: 100 healthy routers reporting
- * every 15 minutes, six metrics each, so one sample is judged by the router's nine metric rules
- * (thresholds, forecasts, drifts, the counter) plus its incident machines. Multiply by 9 for rule
- * evaluations per second.
+ * every 15 minutes, six metrics each, so one sample is judged by the router's eleven metric rules
+ * (thresholds, forecasts, drifts, seasonal drifts, the counter) plus its incident machines and the
+ * fleet correlation. Multiply by 11 for rule evaluations per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

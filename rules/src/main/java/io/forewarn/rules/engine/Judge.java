@@ -11,6 +11,7 @@ import io.forewarn.rules.detection.forecast.TimeToThresholdForecaster;
 import io.forewarn.rules.detection.seasonal.SeasonalDriftDetector;
 import io.forewarn.rules.detection.threshold.ThresholdEvaluator;
 import io.forewarn.rules.ruleset.Detector;
+import java.time.ZoneId;
 
 /**
  * Turns a sample into a {@link Judgement} with the detection core. The detectors are built with zero
@@ -22,7 +23,7 @@ abstract sealed class Judge {
 
   abstract byte[] snapshot();
 
-  static Judge create(Detector detector, java.time.ZoneId zone, byte[] state) {
+  static Judge create(Detector detector, ZoneId zone, byte[] state) {
     return switch (detector) {
       case Detector.Threshold t -> new ThresholdJudge(t, state);
       case Detector.Forecast f -> new ForecastJudge(f.rule(), state);
@@ -114,7 +115,7 @@ abstract sealed class Judge {
     private final Detector.SeasonalDrift def;
     private final SeasonalDriftDetector detector;
 
-    SeasonalJudge(Detector.SeasonalDrift def, java.time.ZoneId zone, byte[] state) {
+    SeasonalJudge(Detector.SeasonalDrift def, ZoneId zone, byte[] state) {
       this.def = def;
       this.detector = state == null ? new SeasonalDriftDetector(def.rule(), zone)
           : SeasonalDriftDetector.restore(def.rule(), zone, state);

@@ -5,6 +5,7 @@ import io.forewarn.rules.detection.StateBytes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
 
 /**
  * CUSUM on the residual after the device's own profile: one slot per local hour of a weekday and of a
@@ -37,7 +38,7 @@ public final class SeasonalDriftDetector {
   public SeasonalDriftDetector(SeasonalDriftRule rule, ZoneId zone) {
     this.rule = rule;
     this.zone = zone.getRules();
-    java.util.Arrays.fill(lastDay, Long.MIN_VALUE);
+    Arrays.fill(lastDay, Long.MIN_VALUE);
   }
 
   /** Result of one sample: the CUSUM evidence in sigmas (the larger watched side) and the residual. */
