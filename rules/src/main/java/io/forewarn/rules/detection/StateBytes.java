@@ -79,6 +79,14 @@ public final class StateBytes {
   }
 
   /** Reads what a {@link Writer} wrote; throws {@link IllegalArgumentException} on foreign or cut bytes. */
+  /** The version written in a state's header, so a reader can accept an older layout. */
+  public static int versionOf(byte[] bytes) {
+    if (bytes == null || bytes.length < 8) {
+      throw new IllegalArgumentException("state bytes are cut short");
+    }
+    return ByteBuffer.wrap(bytes, 4, 4).getInt();
+  }
+
   public static final class Reader {
     private final ByteBuffer buf;
 

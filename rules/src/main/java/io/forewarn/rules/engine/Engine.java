@@ -53,7 +53,7 @@ public final class Engine {
     var interval = catalog.intervals().get(d.model());
     DeviceState s = new DeviceState(d, interval == null ? 300_000 : interval.toMillis());
     for (RuleSpec spec : rules.forModel(d.model())) {
-      s.rules.put(spec.qualifiedId(), new RuleInstance(spec, null));
+      s.rules.put(spec.qualifiedId(), new RuleInstance(spec, d.zone(), null));
     }
     return s;
   }
@@ -122,6 +122,10 @@ public final class Engine {
           double silentIntervals = (double) (now - d.lastTs) / d.intervalMillis;
           boolean silent = d.offline || silentIntervals > ((Detector.NoData) r.spec.detector()).intervals();
           apply(d, r, now, silent ? Condition.BREACHING : Condition.CLEAR, out);
+        } else if (r.machine.phase() == IncidentMachine.Phase.INACTIVE && r.lastCondition != Condition.BREACHING) {
+          // Nothing pending or firing and no breach standing: the clock cannot change this rule (most
+          // rules, most of the time), so skip the step it would take without effect.
+          continue;
         } else if (now > r.lastSampleTs && now - r.lastSampleTs <= 2 * d.intervalMillis) {
           // The last judgement stands until the next sample is due; older than that it proves nothing.
           apply(d, r, now, r.lastCondition, out);
@@ -238,7 +242,7 @@ public final class Engine {
     if (DEVICE_KEY.equals(ruleId)) {
       DeviceSnapshot.read(d, state);
     } else if (d.rules.containsKey(ruleId)) {
-      d.rules.put(ruleId, new RuleInstance(d.rules.get(ruleId).spec, state));
+      d.rules.put(ruleId, new RuleInstance(d.rules.get(ruleId).spec, d.info.zone(), state));
     }
   }
 }

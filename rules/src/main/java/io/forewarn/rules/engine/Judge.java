@@ -8,8 +8,10 @@ import io.forewarn.rules.detection.drift.DriftResult;
 import io.forewarn.rules.detection.forecast.Eta;
 import io.forewarn.rules.detection.forecast.ForecastRule;
 import io.forewarn.rules.detection.forecast.TimeToThresholdForecaster;
+import io.forewarn.rules.detection.seasonal.SeasonalDriftDetector;
 import io.forewarn.rules.detection.threshold.ThresholdEvaluator;
 import io.forewarn.rules.ruleset.Detector;
+import java.time.ZoneId;
 
 /**
  * Turns a sample into a {@link Judgement} with the detection core. The detectors are built with zero
@@ -21,12 +23,13 @@ abstract sealed class Judge {
 
   abstract byte[] snapshot();
 
-  static Judge create(Detector detector, byte[] state) {
+  static Judge create(Detector detector, ZoneId zone, byte[] state) {
     return switch (detector) {
       case Detector.Threshold t -> new ThresholdJudge(t, state);
       case Detector.Forecast f -> new ForecastJudge(f.rule(), state);
       case Detector.Drift d -> new DriftJudge(d, state);
       case Detector.Increase i -> new IncreaseJudge(i, state);
+      case Detector.SeasonalDrift s -> new SeasonalJudge(s, zone, state);
       case Detector.NoData n -> throw new IllegalArgumentException("no_data is judged by the clock");
     };
   }
@@ -100,6 +103,30 @@ abstract sealed class Judge {
       Condition c = evidence >= def.rule().decision() ? Condition.BREACHING
           : evidence < def.rule().clearBelow() ? Condition.CLEAR : Condition.HOLDING;
       return new Judgement(c, evidence, -1);
+    }
+
+    @Override
+    byte[] snapshot() {
+      return detector.snapshot();
+    }
+  }
+
+  static final class SeasonalJudge extends Judge {
+    private final Detector.SeasonalDrift def;
+    private final SeasonalDriftDetector detector;
+
+    SeasonalJudge(Detector.SeasonalDrift def, ZoneId zone, byte[] state) {
+      this.def = def;
+      this.detector = state == null ? new SeasonalDriftDetector(def.rule(), zone)
+          : SeasonalDriftDetector.restore(def.rule(), zone, state);
+    }
+
+    @Override
+    Judgement update(long ts, double value) {
+      double evidence = detector.update(ts, value).evidence();
+      Condition c = evidence >= def.rule().decision() ? Condition.BREACHING
+          : evidence < def.rule().clearBelow() ? Condition.CLEAR : Condition.HOLDING;
+      return new Judgement(c, value, -1);
     }
 
     @Override

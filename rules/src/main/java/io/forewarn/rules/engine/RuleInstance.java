@@ -4,6 +4,7 @@ import io.forewarn.rules.detection.Condition;
 import io.forewarn.rules.detection.StateBytes;
 import io.forewarn.rules.ruleset.Detector;
 import io.forewarn.rules.ruleset.RuleSpec;
+import java.time.ZoneId;
 
 /** One rule on one device: its detector, its incident machine, and the last evidence it saw. */
 final class RuleInstance {
@@ -21,7 +22,7 @@ final class RuleInstance {
   final double[] recentValues = new double[RECENT];
   int recentCount;
 
-  RuleInstance(RuleSpec spec, byte[] state) {
+  RuleInstance(RuleSpec spec, ZoneId zone, byte[] state) {
     this.spec = spec;
     this.machine = new IncidentMachine(spec.forDuration().toMillis(), spec.clearDuration().toMillis(),
         spec.minFiring().toMillis());
@@ -42,7 +43,7 @@ final class RuleInstance {
       judgeState = js.length == 0 ? null : js;
       r.end();
     }
-    this.judge = spec.detector() instanceof Detector.NoData ? null : Judge.create(spec.detector(), judgeState);
+    this.judge = spec.detector() instanceof Detector.NoData ? null : Judge.create(spec.detector(), zone, judgeState);
   }
 
   Judgement judge(long ts, double value) {

@@ -12,9 +12,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Reads a stored history and its ground truth for a replay (read-only). */
 public final class ReplaySource {
+  private static final int BATCH = 4_096;
+  private static final int PREFETCH_BATCHES = 16;
+  /** End-of-stream marker on the prefetch queue (compared by identity). */
+  private static final List<SampleEvent> END = new ArrayList<>();
   /** One stored sample or status change, in time order. */
   public sealed interface Event {
     long ts();
@@ -56,13 +65,14 @@ public final class ReplaySource {
   public List<DeviceInfo> devicesOf(String runId) throws SQLException {
     // The devices of a run are the simulator's; sim_runs.devices counts them from the first one.
     List<DeviceInfo> out = new ArrayList<>();
-    try (PreparedStatement q = connection.prepareStatement("SELECT id, external_id, customer_id, model, firmware,"
-        + " region, site FROM devices WHERE registered_by = 'simulator' AND model IS NOT NULL ORDER BY id");
+    try (PreparedStatement q = connection.prepareStatement("SELECT d.id, d.external_id, d.customer_id, d.model, d.firmware,"
+        + " d.region, d.site, c.time_zone FROM devices d LEFT JOIN customers c ON c.id = d.customer_id"
+        + " WHERE d.registered_by = 'simulator' AND d.model IS NOT NULL ORDER BY d.id");
         ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         long customer = rs.getLong(3);
         out.add(new DeviceInfo(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : customer, rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7)));
+            rs.getString(5), rs.getString(6), rs.getString(7), DeviceInfo.zoneOrUtc(rs.getString(8))));
       }
     }
     return out;
@@ -107,29 +117,85 @@ public final class ReplaySource {
         }
       }
     }
+    // Reading and decoding rows takes about as long as judging them: a reader thread fetches and decodes
+    // batches while this thread runs the rules, so a replay uses two cores.
+    BlockingQueue<List<SampleEvent>> batches = new ArrayBlockingQueue<>(PREFETCH_BATCHES);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean cancelled = new AtomicBoolean();
+    Thread reader = Thread.ofPlatform().name("replay-reader").daemon().start(() -> {
+      try {
+        readTelemetry(from, to, metricNames, batches, cancelled);
+      } catch (Throwable t) {
+        failure.set(t);
+      } finally {
+        putQuietly(batches, END, cancelled);
+      }
+    });
+    int next = 0;
+    try {
+      for (List<SampleEvent> batch = batches.take(); batch != END; batch = batches.take()) {
+        for (SampleEvent e : batch) {
+          while (next < statuses.size() && statuses.get(next).ts() <= e.ts()) {
+            sink.accept(statuses.get(next++));
+          }
+          sink.accept(e);
+        }
+      }
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("replay interrupted", e);
+    } finally {
+      cancelled.set(true);
+      batches.clear();
+    }
+    if (failure.get() != null) {
+      throw failure.get() instanceof SQLException se ? se : new SQLException("reading telemetry failed", failure.get());
+    }
+    while (next < statuses.size()) {
+      sink.accept(statuses.get(next++));
+    }
+  }
+
+  private void readTelemetry(Instant from, Instant to, Map<Integer, String> metricNames,
+      BlockingQueue<List<SampleEvent>> out, AtomicBoolean cancelled) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false); // pgjdbc streams with a cursor only inside a transaction
-    int next = 0;
     try (PreparedStatement q = connection.prepareStatement(
         "SELECT ts, device_id, metric_ids, vals FROM telemetry WHERE ts >= ? AND ts <= ? ORDER BY ts")) {
       q.setFetchSize(20_000);
       q.setTimestamp(1, Timestamp.from(from));
       q.setTimestamp(2, Timestamp.from(to));
       try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          long ts = rs.getTimestamp(1).getTime();
-          while (next < statuses.size() && statuses.get(next).ts() <= ts) {
-            sink.accept(statuses.get(next++));
+        List<SampleEvent> batch = new ArrayList<>(BATCH);
+        while (rs.next() && !cancelled.get()) {
+          batch.add(new SampleEvent(rs.getTimestamp(1).getTime(), rs.getInt(2),
+              values(rs.getArray(3), rs.getArray(4), metricNames)));
+          if (batch.size() == BATCH) {
+            putQuietly(out, batch, cancelled);
+            batch = new ArrayList<>(BATCH);
           }
-          sink.accept(new SampleEvent(ts, rs.getInt(2), values(rs.getArray(3), rs.getArray(4), metricNames)));
+        }
+        if (!batch.isEmpty()) {
+          putQuietly(out, batch, cancelled);
         }
       }
     } finally {
       connection.rollback();
       connection.setAutoCommit(autoCommit);
     }
-    while (next < statuses.size()) {
-      sink.accept(statuses.get(next++));
+  }
+
+  /** Blocks until the consumer takes the item, or gives up once it has stopped (cancelled). */
+  private static void putQuietly(BlockingQueue<List<SampleEvent>> q, List<SampleEvent> item, AtomicBoolean cancelled) {
+    try {
+      while (!q.offer(item, 100, TimeUnit.MILLISECONDS)) {
+        if (cancelled.get()) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -3,6 +3,7 @@ package io.forewarn.rules.ruleset;
 import io.forewarn.rules.detection.Direction;
 import io.forewarn.rules.detection.drift.DriftRule;
 import io.forewarn.rules.detection.forecast.ForecastRule;
+import io.forewarn.rules.detection.seasonal.SeasonalDriftRule;
 import io.forewarn.rules.detection.threshold.ThresholdRule;
 import java.time.Duration;
 
@@ -20,6 +21,9 @@ public sealed interface Detector {
 
   /** Drift from the device's own learnt baseline (CUSUM). */
   record Drift(DriftRule rule) implements Detector {}
+
+  /** Drift from the device's own daily profile (CUSUM on the residual after its usual value for the hour). */
+  record SeasonalDrift(SeasonalDriftRule rule) implements Detector {}
 
   /** A counter rising by at least {@code trigger} within {@code window}; clears at or below {@code clear}. */
   record Increase(double trigger, double clear, Duration window, int maxSamples) implements Detector {
@@ -48,6 +52,7 @@ public sealed interface Detector {
       case Threshold t -> t.rule().direction();
       case Forecast f -> f.rule().direction();
       case Drift d -> null;
+      case SeasonalDrift s -> s.rule().direction();
       case Increase i -> Direction.ABOVE;
       case NoData n -> null;
     };

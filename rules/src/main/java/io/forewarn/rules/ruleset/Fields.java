@@ -19,6 +19,10 @@ final class Fields {
     this.problems = problems;
   }
 
+  boolean has(String key) {
+    return json.getValue(key) != null;
+  }
+
   boolean ok() {
     return !bad;
   }

@@ -2,5 +2,5 @@ package io.forewarn.rules.ruleset;
 
 /** The {@code kind} of a rule in the rule file. */
 enum RuleKind {
-  THRESHOLD, FORECAST, DRIFT, INCREASE, NO_DATA
+  THRESHOLD, FORECAST, DRIFT, SEASONAL_DRIFT, INCREASE, NO_DATA
 }

@@ -22,12 +22,14 @@ final class EngineLoader {
 
   static List<DeviceInfo> devices(Connection c) throws SQLException {
     List<DeviceInfo> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT id, external_id, customer_id, model, firmware, region, site"
-        + " FROM devices WHERE model IS NOT NULL"); ResultSet rs = q.executeQuery()) {
+    // The customer's time zone is the device's: daily patterns (seasonal drift) follow local time.
+    try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.external_id, d.customer_id, d.model, d.firmware,"
+        + " d.region, d.site, c.time_zone FROM devices d LEFT JOIN customers c ON c.id = d.customer_id"
+        + " WHERE d.model IS NOT NULL"); ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         long customer = rs.getLong(3);
         out.add(new DeviceInfo(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : customer, rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7)));
+            rs.getString(5), rs.getString(6), rs.getString(7), DeviceInfo.zoneOrUtc(rs.getString(8))));
       }
     }
     return out;

@@ -71,4 +71,31 @@ class RuleFileLoaderTest {
         e -> assertThat(e.problems()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("fleet:"))
             .anySatisfy(p -> assertThat(p).contains("intervals >= 2")));
   }
+
+  @Test
+  void seasonal_drift_lists_each_bad_setting_and_needs_a_sigma_floor() {
+    // GIVEN a seasonal drift rule with three bad settings and one without min_sigma
+    String json = """
+        {"version": "t1", "models": {"cpe-hr300": {"rules": [
+          {"id": "s1", "kind": "seasonal_drift", "metric": "cpu_temp_c", "direction": "above", "min_sigma": 0.3,
+           "learning_days": 1, "decision": 5, "clear_below": 6, "clip": 0.5,
+           "summary": "s", "summary_key": "k", "action": "x"},
+          {"id": "s2", "kind": "seasonal_drift", "metric": "cpu_temp_c", "summary": "s", "summary_key": "k", "action": "x"}
+        ]}}}
+        """;
+    // WHEN it is parsed THEN every one of them is named with its rule
+    assertThatThrownBy(() -> loader.parse(json, "t")).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).contains("rules[0]").contains("learning_days must be in 2..28"),
+            p -> assertThat(p).contains("rules[0]").contains("clear_below must be in [0, decision"),
+            p -> assertThat(p).contains("rules[0]").contains("clip must be > allowance"),
+            p -> assertThat(p).contains("rules[1]").contains("'min_sigma' is required")));
+  }
+
+  @Test
+  void shipped_router_rules_watch_temperature_and_signal_against_the_daily_profile() {
+    RuleSet rules = loader.loadDefault();
+    assertThat(rules.forModel("cpe-hr300")).filteredOn(r -> r.detector() instanceof Detector.SeasonalDrift)
+        .extracting(RuleSpec::metric).containsExactlyInAnyOrder("cpu_temp_c", "snr_db");
+  }
 }

@@ -71,12 +71,12 @@ final class PipelineFixture implements AutoCloseable {
   }
 
   /**
-   * Runs cycles until {@code batches} batches were evaluated (10 s at most). A batch is visible only once
+   * Runs cycles until {@code batches} batches were evaluated (30 s at most). A batch is visible only once
    * every older transaction of the cluster has finished (the xid horizon), so a busy shared server can
    * hold it back for a moment; returns the cycles' transitions.
    */
   static int runUntil(RulesPipeline p, int batches) throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     int seen = 0;
     int transitions = 0;
     do {

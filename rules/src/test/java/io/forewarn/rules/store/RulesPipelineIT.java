@@ -104,6 +104,30 @@ class RulesPipelineIT {
   }
 
   @Test
+  void an_incident_over_inside_the_maintenance_window_is_never_announced_and_the_next_one_after_it_is() throws Exception {
+    // GIVEN a maintenance window over device 1 for six hours
+    f.db.exec("INSERT INTO suppressions (type, scope_type, scope_value, starts_at, ends_at, reason, created_by) VALUES"
+        + " ('maintenance', 'device', '1', '" + T0 + "', '" + T0.plus(Duration.ofHours(6)) + "', 'refill', 'ops')");
+    RulesPipeline p = f.pipeline("rules");
+    // WHEN its pressure breaches and recovers for good inside the window
+    f.batch("gw", 1, T0, 6, 0.7);
+    PipelineFixture.runUntil(p, 1);
+    f.batch("gw", 1, at(T0, 6), 24, 1.4);
+    PipelineFixture.runUntil(p, 1);
+    // THEN the incident opened silenced and resolved, and the notifier heard of neither
+    assertThat(f.count("SELECT count(*) FROM incidents WHERE " + PRESSURE + " AND state = 'resolved'")).isEqualTo(1);
+    assertThat(f.count("SELECT count(*) FROM incident_events WHERE type = 'silenced'")).isEqualTo(1);
+    assertThat(f.count("SELECT count(*) FROM outbox")).isZero();
+    // WHEN the window is over and the pressure falls again
+    f.batch("gw", 1, T0.plus(Duration.ofHours(7)), 6, 0.7);
+    PipelineFixture.runUntil(p, 1);
+    // THEN that incident is announced at once, unsilenced
+    assertThat(f.count("SELECT count(*) FROM incidents WHERE " + PRESSURE + " AND state <> 'resolved'"
+        + " AND silenced_until IS NULL")).isEqualTo(1);
+    assertThat(f.count("SELECT count(*) FROM outbox WHERE transition = 'opened'")).isEqualTo(1);
+  }
+
+  @Test
   void simulator_history_batches_are_not_evaluated_live() throws Exception {
     // GIVEN a history batch full of breaches
     f.batch("simulator-history", 2, T0, 12, 0.5);

@@ -116,4 +116,28 @@ class TimeToThresholdForecasterTest {
       assertThat(restored.update(T0 + i * TEN_MINUTES, v)).isEqualTo(f.update(T0 + i * TEN_MINUTES, v));
     }
   }
+
+  @Test
+  void a_snapshot_of_the_previous_layout_is_restored_and_refits_on_the_next_sample() {
+    // GIVEN a version 1 snapshot: alert state and the raw window of a steady 1 %/h decline
+    TimeToThresholdForecaster live = new TimeToThresholdForecaster(rule);
+    for (int i = 0; i < 300; i++) {
+      live.update(T0 + i * TEN_MINUTES, 100 - hours(i));
+    }
+    io.forewarn.rules.detection.StateBytes.Writer w = new io.forewarn.rules.detection.StateBytes.Writer(
+        TimeToThresholdForecaster.STATE_KIND, 1);
+    new io.forewarn.rules.detection.AlertStateMachine(Duration.ZERO, Duration.ZERO).snapshot().write(w);
+    io.forewarn.rules.detection.TimeWindow window = new io.forewarn.rules.detection.TimeWindow(rule.window(), 200);
+    for (int i = 100; i < 300; i++) {
+      window.add(T0 + i * TEN_MINUTES, 100 - hours(i));
+    }
+    window.write(w);
+    // WHEN it is restored and fed the next sample
+    ForecastResult next = TimeToThresholdForecaster.restore(rule, w.toByteArray())
+        .update(T0 + 300 * TEN_MINUTES, 100 - hours(300));
+    // THEN it gives the same ETA as the detector that never stopped
+    Eta.Crossing expected = (Eta.Crossing) live.update(T0 + 300 * TEN_MINUTES, 100 - hours(300)).eta();
+    Eta.Crossing eta = (Eta.Crossing) next.eta();
+    assertThat(Math.abs(eta.expectedMillis() - expected.expectedMillis())).isLessThan(HOUR / 100);
+  }
 }
