@@ -2,8 +2,9 @@
 # Installs what a fresh machine of this kind lacks for Forewarn, idempotently:
 #   1. PostgreSQL 15 running (started if stopped),
 #   2. TimescaleDB (Apache edition) built from Debian's source package and preloaded,
-#   3. the `forewarn` role and database with the extension,
-#   4. Chromium and its WebDriver (Debian packages) for the dashboard's browser test.
+#   3. ingest-friendly PostgreSQL settings (larger shared_buffers and max_wal_size; FOREWARN_PG_TUNE=0 skips),
+#   4. the `forewarn` role and database with the extension,
+#   5. Chromium and its WebDriver (Debian packages) for the dashboard's browser test.
 # Every step is skipped when already done, so a second run takes about a second.
 # Users with their own TimescaleDB (managed service, Docker image) skip this script and set
 # FOREWARN_DB_URL instead.
@@ -13,6 +14,7 @@ PG_MAJOR="${FOREWARN_PG_MAJOR:-15}"
 PG_CONFIG="/usr/lib/postgresql/${PG_MAJOR}/bin/pg_config"
 CONF_DIR="/etc/postgresql/${PG_MAJOR}/main/conf.d"
 PRELOAD_CONF="${CONF_DIR}/50-forewarn-timescaledb.conf"
+TUNING_CONF="${CONF_DIR}/51-forewarn-ingest.conf"
 DB_NAME="${FOREWARN_DB_NAME:-forewarn}"
 DB_USER="${FOREWARN_DB_USER:-forewarn}"
 SOURCE_SUITE="trixie"
@@ -81,15 +83,42 @@ build_timescaledb() {
   rm -rf "$work"
 }
 
-ensure_preloaded() {
-  if as_postgres psql -X -tAc "SHOW shared_preload_libraries" 2>/dev/null | grep -q timescaledb; then
-    return
+# What timescaledb-tune would suggest for an ingest workload, sized for a shared 2-core, 24 GiB
+# machine: the default 128 MB of shared buffers cannot hold the hot index pages of 10 000 devices,
+# and the default 1 GB max_wal_size forces a checkpoint (and a burst of full-page writes) every
+# 25-30 s at 15 000 msg/s. docs/operations.md explains each line.
+tuning_conf() {
+  cat <<'CONF'
+# Written by Forewarn's scripts/setup.sh (FOREWARN_PG_TUNE=0 to leave PostgreSQL as it is).
+shared_buffers = 1GB
+max_wal_size = 4GB
+min_wal_size = 1GB
+checkpoint_timeout = 15min
+checkpoint_completion_target = 0.9
+CONF
+}
+
+# Writes the preload and tuning files if they differ from what they should be; restarts once.
+ensure_configured() {
+  local restart=""
+  if ! as_postgres psql -X -tAc "SHOW shared_preload_libraries" 2>/dev/null | grep -q timescaledb; then
+    require_root "configure shared_preload_libraries"
+    log "adding timescaledb to shared_preload_libraries"
+    mkdir -p "$CONF_DIR"
+    printf "shared_preload_libraries = 'timescaledb'\ntimescaledb.telemetry_level = off\n" > "$PRELOAD_CONF"
+    restart=1
   fi
-  require_root "configure shared_preload_libraries"
-  log "adding timescaledb to shared_preload_libraries and restarting PostgreSQL"
-  mkdir -p "$CONF_DIR"
-  printf "shared_preload_libraries = 'timescaledb'\ntimescaledb.telemetry_level = off\n" > "$PRELOAD_CONF"
-  pg_ctlcluster --skip-systemctl-redirect "$PG_MAJOR" main restart || fail "PostgreSQL did not restart with timescaledb preloaded"
+  if [ "${FOREWARN_PG_TUNE:-1}" != 0 ] && ! cmp -s <(tuning_conf) "$TUNING_CONF" 2>/dev/null; then
+    require_root "write PostgreSQL ingest settings"
+    log "writing ingest settings to $TUNING_CONF"
+    mkdir -p "$CONF_DIR"
+    tuning_conf > "$TUNING_CONF"
+    restart=1
+  fi
+  if [ -n "$restart" ]; then
+    log "restarting PostgreSQL ${PG_MAJOR}/main"
+    pg_ctlcluster --skip-systemctl-redirect "$PG_MAJOR" main restart || fail "PostgreSQL did not restart (see /var/log/postgresql/)"
+  fi
 }
 
 ensure_database() {
@@ -131,7 +160,7 @@ main() {
   else
     build_timescaledb
   fi
-  ensure_preloaded
+  ensure_configured
   ensure_database
   ensure_chromium
 }
