@@ -135,7 +135,7 @@ final class FleetCorrelator {
    * our network failing; devices of one firmware degrading together is a software fault.
    */
   static String summaryKey(String cohortKey) {
-    return cohortKey.startsWith("firmware:") ? "software_fault" : "network_outage";
+    return cohortKey.startsWith("firmware:") ? Incident.SOFTWARE_FAULT : Incident.NETWORK_OUTAGE;
   }
 
   private Incident withAffected(Incident d, List<Incident> members) {
