@@ -1,6 +1,7 @@
 package io.forewarn.rules.app;
 
 import io.forewarn.common.config.ConfigReader;
+import io.forewarn.rules.store.EvaluationClock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,9 +15,17 @@ import java.util.Map;
  * @param pollInterval   FOREWARN_RULES_POLL (default 1s, at most 1s): a cycle runs at least this often
  * @param cursorName     FOREWARN_RULES_CURSOR (default rules): batch_cursors row of this stage
  * @param includeHistory FOREWARN_RULES_INCLUDE_HISTORY (default false): also evaluate simulator-history batches
+ * @param clock          FOREWARN_RULES_CLOCK wall|data (default wall): the time no_data and {@code for} are
+ *                       judged by; data = the newest evaluated sample, for replayed or accelerated data
  */
 public record RulesConfig(String dbUri, int dbPoolSize, int httpPort, String rulesFile, Duration pollInterval,
-    String cursorName, boolean includeHistory) {
+    String cursorName, boolean includeHistory, EvaluationClock.Mode clock) {
+
+  public RulesConfig {
+    if (clock == null) {
+      throw new IllegalArgumentException("clock mode is required");
+    }
+  }
 
   public static RulesConfig fromEnv(Map<String, String> env) {
     ConfigReader r = new ConfigReader(env);
@@ -28,7 +37,8 @@ public record RulesConfig(String dbUri, int dbPoolSize, int httpPort, String rul
     String cursor = r.string("FOREWARN_RULES_CURSOR", "rules");
     r.check(cursor != null && cursor.matches("[a-z0-9_-]{1,40}"), "FOREWARN_RULES_CURSOR must be 1-40 of [a-z0-9_-]");
     boolean history = r.bool("FOREWARN_RULES_INCLUDE_HISTORY", false);
+    EvaluationClock.Mode clock = r.choice("FOREWARN_RULES_CLOCK", EvaluationClock.Mode.class, EvaluationClock.Mode.WALL);
     r.throwIfInvalid("rules");
-    return new RulesConfig(db, pool, port, file, poll, cursor, history);
+    return new RulesConfig(db, pool, port, file, poll, cursor, history, clock);
   }
 }

@@ -6,6 +6,7 @@ import io.forewarn.common.db.DbUrl;
 import io.forewarn.rules.ruleset.ProductCatalog;
 import io.forewarn.rules.ruleset.RuleFileLoader;
 import io.forewarn.rules.ruleset.RuleSet;
+import io.forewarn.rules.store.EvaluationClock;
 import io.forewarn.rules.store.RulesPipeline;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,11 +42,12 @@ final class RulesService {
   static RulesService start(RulesConfig config, Clock clock) throws Exception {
     RuleFileLoader loader = new RuleFileLoader(ProductCatalog.standard());
     RuleSet rules = config.rulesFile() == null ? loader.loadDefault() : loader.load(Path.of(config.rulesFile()));
-    LOG.info("rules {} loaded: {} rules; cursor {}, poll {}, include history {}, http port {}", rules.version(),
-        rules.size(), config.cursorName(), config.pollInterval(), config.includeHistory(), config.httpPort());
+    LOG.info("rules {} loaded: {} rules; cursor {}, poll {}, include history {}, clock {}, http port {}",
+        rules.version(), rules.size(), config.cursorName(), config.pollInterval(), config.includeHistory(),
+        config.clock(), config.httpPort());
     HikariDataSource pool = Database.pool(DbUrl.toJdbc(config.dbUri()), config.dbPoolSize(), "rules");
-    RulesPipeline pipeline = new RulesPipeline(pool, rules, ProductCatalog.standard(), clock, config.cursorName(),
-        config.includeHistory());
+    RulesPipeline pipeline = new RulesPipeline(pool, rules, ProductCatalog.standard(), clock,
+        new EvaluationClock(config.clock()), config.cursorName(), config.includeHistory());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RulesMetrics metrics = new RulesMetrics(registry, pipeline.stats());
     Vertx vertx = Vertx.vertx();

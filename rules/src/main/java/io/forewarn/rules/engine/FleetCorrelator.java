@@ -123,11 +123,19 @@ final class FleetCorrelator {
         + " at about the same time: a service disruption, not individual faults.";
     Instant at = Instant.ofEpochMilli(now);
     Incident d = new Incident(key + ":disruption", Incident.SERVICE_DISRUPTION, "fleet/" + scopeType, scopeType,
-        scopeValue, null, null, "firing", "critical", summary, "disruption." + scopeType, details, null, null, null,
+        scopeValue, null, null, "firing", "critical", summary, summaryKey(key), details, null, null, null,
         members.stream().map(Incident::openedAt).min(Instant::compareTo).orElse(at), at, null);
     d = withAffected(d, members);
     disruptions.put(key, d);
     return d;
+  }
+
+  /**
+   * The customer-facing problem key (the notifier's phrase books): silence across a region or site is
+   * our network failing; devices of one firmware degrading together is a software fault.
+   */
+  static String summaryKey(String cohortKey) {
+    return cohortKey.startsWith("firmware:") ? Incident.SOFTWARE_FAULT : Incident.NETWORK_OUTAGE;
   }
 
   private Incident withAffected(Incident d, List<Incident> members) {

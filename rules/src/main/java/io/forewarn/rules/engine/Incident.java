@@ -35,6 +35,10 @@ public record Incident(
 
   public static final String DEVICE_PROBLEM = "device_problem";
   public static final String SERVICE_DISRUPTION = "service_disruption";
+  /** Problem keys of service disruptions, in the notifier's phrase books like every rule's summary_key. */
+  public static final String NETWORK_OUTAGE = "network_outage";
+  public static final String SOFTWARE_FAULT = "software_fault";
+  public static final List<String> DISRUPTION_SUMMARY_KEYS = List.of(NETWORK_OUTAGE, SOFTWARE_FAULT);
 
   public Incident {
     details = Map.copyOf(details);

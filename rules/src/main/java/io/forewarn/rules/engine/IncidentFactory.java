@@ -32,6 +32,9 @@ final class IncidentFactory {
     details.put("rule", spec.qualifiedId());
     details.put("rules_version", rulesVersion);
     details.put("suggested_action", spec.action());
+    if (spec.actionKey() != null) {
+      details.put("action_key", spec.actionKey()); // the notifier's "what you can do" phrase
+    }
     details.put("fleet_signal", spec.detector() instanceof Detector.NoData ? "silence" : spec.fleet() ? "degradation" : "none");
     if (spec.metric() != null) {
       details.put("metric", spec.metric());

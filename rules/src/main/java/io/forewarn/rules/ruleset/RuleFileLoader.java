@@ -131,12 +131,22 @@ public final class RuleFileLoader {
     String summary = f.text("summary", null);
     String summaryKey = f.text("summary_key", null);
     String action = f.text("action", null);
+    String actionKey = f.text("action_key", "");
+    checkKey(f, "summary_key", summaryKey);
+    checkKey(f, "action_key", actionKey);
     boolean fleet = f.flag("fleet", kind == RuleKind.NO_DATA);
     Detector detector = kind == null ? null : DetectorParser.parse(kind, f);
     if (!f.ok() || detector == null) {
       return null;
     }
     return new RuleSpec(model, id, metric, detector, severity, forDuration, clearFor, minFiring, summary,
-        summaryKey, action, fleet);
+        summaryKey, action, actionKey.isEmpty() ? null : actionKey, fleet);
+  }
+
+  /** The notifier looks keys up as problem.<key> / action.<key>; catch a wrong shape at load, not at send. */
+  private static void checkKey(Fields f, String field, String key) {
+    if (key != null && !key.isEmpty() && !RuleSpec.KEY.matcher(key).matches()) {
+      f.problem("'" + field + "' must be lower_snake_case ([a-z][a-z0-9_]*), a phrase-book key, not '" + key + "'");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.forewarn.rules.ruleset;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * One rule for one product model, as declared in the rule file.
@@ -11,8 +12,9 @@ import java.time.Duration;
  * @param clearDuration the condition must be clear this long before the incident resolves
  * @param minFiring     an incident stays firing at least this long, whatever the data (no flapping)
  * @param summary       plain words for people; {@code {device}}, {@code {value}}, {@code {eta}} are filled in
- * @param summaryKey    template key for the notifier
- * @param action        what to do, in plain words
+ * @param summaryKey    the customer-facing problem ({@code problem.<key>} in the notifier's phrase books)
+ * @param action        what the operator should do, in plain words
+ * @param actionKey     what the customer can do ({@code action.<key>} in the phrase books), or null
  * @param fleet         true when the condition counts towards a fleet disruption (silence, degradation)
  */
 public record RuleSpec(
@@ -27,12 +29,18 @@ public record RuleSpec(
     String summary,
     String summaryKey,
     String action,
+    String actionKey,
     boolean fleet) {
+  /** The notifier's key shape: a key of any other shape can never be in its phrase books. */
+  public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
   public RuleSpec {
     if (model == null || id == null || detector == null || severity == null || summary == null
         || summaryKey == null || action == null) {
       throw new IllegalArgumentException("model, id, detector, severity, summary, summary_key and action are required");
+    }
+    if (!KEY.matcher(summaryKey).matches() || actionKey != null && !KEY.matcher(actionKey).matches()) {
+      throw new IllegalArgumentException("summary_key and action_key must be lower_snake_case");
     }
     if (forDuration == null || clearDuration == null || minFiring == null || forDuration.isNegative()
         || clearDuration.isNegative() || minFiring.isNegative()) {

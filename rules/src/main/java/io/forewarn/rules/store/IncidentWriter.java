@@ -2,7 +2,6 @@ package io.forewarn.rules.store;
 
 import io.forewarn.rules.engine.Incident;
 import io.forewarn.rules.engine.Transition;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -158,11 +157,8 @@ final class IncidentWriter {
   }
 
   private int outbox(Connection c, long incident, long event, String transition, Incident i) throws SQLException {
-    JsonObject payload = new JsonObject().put("transition", transition).put("incident", IncidentJson.of(i, incident,
-        i.parentFingerprint() == null ? null : ids.get(i.parentFingerprint())));
-    if (!i.affectedDeviceIds().isEmpty()) {
-      payload.put("affected_device_ids", new JsonArray(i.affectedDeviceIds()));
-    }
+    JsonObject payload = IncidentJson.outboxPayload(transition, i, incident,
+        i.parentFingerprint() == null ? null : ids.get(i.parentFingerprint()));
     try (PreparedStatement q = c.prepareStatement("INSERT INTO outbox (incident_id, event_id, transition, payload)"
         + " VALUES (?, ?, ?, ?::jsonb)")) {
       q.setLong(1, incident);

@@ -31,8 +31,6 @@ public final class RulesPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(RulesPipeline.class);
   /** Batches the simulator's history mode writes; they are old data, not live telemetry. */
   static final String HISTORY_GATEWAY = "simulator-history";
-  /** Data this far behind the wall clock is a backlog (see tickTime). */
-  static final Duration DATA_TIME_LAG = Duration.ofMinutes(5);
 
   /** What one cycle did. lag = now - oldest committed_at of the batches it evaluated (zero without batches). */
   public record CycleResult(int batches, int rows, int transitions, int outboxRows, Duration lag) {}
@@ -41,6 +39,7 @@ public final class RulesPipeline {
   private final RuleSet rules;
   private final ProductCatalog catalog;
   private final Clock clock;
+  private final EvaluationClock evaluationClock;
   private final String cursorName;
   private final boolean includeHistory;
   private final EngineStats stats = new EngineStats();
@@ -50,6 +49,12 @@ public final class RulesPipeline {
 
   public RulesPipeline(DataSource dataSource, RuleSet rules, ProductCatalog catalog, Clock clock, String cursorName,
       boolean includeHistory) {
+    this(dataSource, rules, catalog, clock, new EvaluationClock(EvaluationClock.Mode.WALL), cursorName, includeHistory);
+  }
+
+  public RulesPipeline(DataSource dataSource, RuleSet rules, ProductCatalog catalog, Clock clock,
+      EvaluationClock evaluationClock, String cursorName, boolean includeHistory) {
+    this.evaluationClock = evaluationClock;
     this.dataSource = dataSource;
     this.rules = rules;
     this.catalog = catalog;
@@ -100,7 +105,10 @@ public final class RulesPipeline {
     }
     List<Transition> transitions = new ArrayList<>();
     int rows = wanted.isEmpty() ? 0 : IngestBatch.feed(c, wanted.toArray(Long[]::new), metricNames, engine, transitions);
-    transitions.addAll(engine.tick(tickTime(now, !wanted.isEmpty())));
+    long tick = evaluationClock.tickTime(now, engine.latestSampleTs(), !wanted.isEmpty());
+    if (tick != EvaluationClock.NO_TICK) {
+      transitions.addAll(engine.tick(tick));
+    }
     IncidentWriter writer = new IncidentWriter(openIds);
     int outbox = 0;
     for (Transition t : transitions) {
@@ -112,17 +120,6 @@ public final class RulesPipeline {
     cursor.advance(c, next);
     return new CycleResult(wanted.size(), rows, transitions.size(), outbox,
         oldest == null ? Duration.ZERO : Duration.between(oldest, now));
-  }
-
-  /**
-   * Wall-clock time, unless this cycle read data that is well behind it (a backlog after downtime, or
-   * the simulator's accelerated mode): then the fleet's data time, or every device would look silent.
-   * Without new batches wall time goes on, so a fleet that truly stopped reporting still fires no-data.
-   */
-  private long tickTime(Instant now, boolean readData) {
-    long data = engine.latestSampleTs();
-    boolean behind = data != Long.MIN_VALUE && now.toEpochMilli() - data > DATA_TIME_LAG.toMillis();
-    return readData && behind ? data : now.toEpochMilli();
   }
 
   private void saveState(Connection c, Instant now) throws SQLException {

@@ -16,14 +16,14 @@ final class EngineFixture {
        "models": {"boiler-gb24": {"rules": [
          {"id": "pressure_low", "kind": "threshold", "metric": "pressure_bar", "direction": "below", "trigger": 0.8,
           "clear": 0.95, "for": "PT30M", "clear_for": "PT1H", "min_firing": "PT2H", "severity": "high",
-          "summary": "Boiler {device}: pressure {value} bar", "summary_key": "boiler.pressure_low", "action": "top up"},
+          "summary": "Boiler {device}: pressure {value} bar", "summary_key": "pressure_dropping", "action_key": "top_up_pressure", "action": "top up"},
          {"id": "flame", "kind": "increase", "metric": "flame_failures", "trigger": 3, "clear": 0, "window": "PT1H",
-          "summary": "Boiler {device}: {value} flame failures", "summary_key": "boiler.flame", "action": "service"},
+          "summary": "Boiler {device}: {value} flame failures", "summary_key": "ignition_failing", "action": "service"},
          {"id": "pressure_forecast", "kind": "forecast", "metric": "flow_temp_c", "direction": "above", "limit": 88,
           "horizon": "PT12H", "window": "PT6H", "min_coverage": "PT2H", "for": "PT0S",
-          "summary": "Boiler {device} overheats {eta}", "summary_key": "boiler.hot", "action": "engineer"},
+          "summary": "Boiler {device} overheats {eta}", "summary_key": "overheating", "action": "engineer"},
          {"id": "no_data", "kind": "no_data", "intervals": 3, "min_firing": "PT10M", "severity": "high",
-          "summary": "Boiler {device} silent for {silence}", "summary_key": "device.no_data", "action": "call"}
+          "summary": "Boiler {device} silent for {silence}", "summary_key": "device_offline", "action": "call"}
        ]}}}
       """;
 

@@ -27,6 +27,9 @@ class EngineTest {
     assertThat(i.customerId()).isEqualTo(101L);
     assertThat(i.severity()).isEqualTo("high");
     assertThat(i.details()).containsEntry("suggested_action", "top up").containsKey("recent");
+    // AND the notifier gets the phrase-book keys: the problem and what the customer can do
+    assertThat(i.summaryKey()).isEqualTo("pressure_dropping");
+    assertThat(i.details()).containsEntry("action_key", "top_up_pressure");
     assertThat(opened.getFirst().tell()).isTrue();
   }
 

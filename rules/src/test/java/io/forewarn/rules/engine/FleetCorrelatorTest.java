@@ -25,6 +25,7 @@ class FleetCorrelatorTest {
         .filter(i -> i.kind().equals(Incident.SERVICE_DISRUPTION) && i.parentFingerprint() == null).toList();
     assertThat(topLevel).singleElement().satisfies(i -> {
       assertThat(i.scopeType()).isEqualTo("region");
+      assertThat(i.summaryKey()).isEqualTo("network_outage"); // a phrase-book key, as customers see it
       assertThat(i.affectedDeviceIds()).containsExactly(1, 2, 3, 4, 5, 6);
       assertThat(i.details().get("affected_customer_ids")).asList().hasSize(6);
     });
@@ -40,6 +41,14 @@ class FleetCorrelatorTest {
     }
     assertThat(f.log).filteredOn(t -> t.type() == Transition.Type.RESOLVED && t.incident().scopeType().equals("region"))
         .singleElement().satisfies(t -> assertThat(t.tell()).isTrue());
+  }
+
+  @Test
+  void a_firmware_cohort_is_a_software_fault_and_silence_is_a_network_outage() {
+    // GIVEN the cohort keys the correlator builds THEN firmware maps to software_fault, region and site to outage
+    assertThat(FleetCorrelator.summaryKey("firmware:cpe-hr300@2.1")).isEqualTo("software_fault");
+    assertThat(FleetCorrelator.summaryKey("region:north")).isEqualTo("network_outage");
+    assertThat(FleetCorrelator.summaryKey("site:north-1")).isEqualTo("network_outage");
   }
 
   @Test

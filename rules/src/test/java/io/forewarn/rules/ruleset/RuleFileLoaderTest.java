@@ -53,6 +53,36 @@ class RuleFileLoaderTest {
   }
 
   @Test
+  void rejects_keys_the_notifier_could_never_look_up_and_lists_both() {
+    // GIVEN an operator-style dotted summary_key and an action_key with capitals
+    String json = """
+        {"version": "t1", "models": {"boiler-gb24": {"rules": [
+          {"id": "a", "kind": "no_data", "summary": "s", "summary_key": "boiler.no_data", "action": "x"},
+          {"id": "b", "kind": "no_data", "summary": "s", "summary_key": "device_offline", "action_key": "Call-Us",
+           "action": "x"}]}}}
+        """;
+    // WHEN it is parsed THEN both keys are reported at once, each with its place
+    assertThatThrownBy(() -> loader.parse(json, "t")).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).contains("rules[0]").contains("'summary_key' must be lower_snake_case"),
+            p -> assertThat(p).contains("rules[1]").contains("'action_key' must be lower_snake_case")));
+  }
+
+  @Test
+  void carries_the_optional_action_key_and_leaves_it_null_when_absent() {
+    // GIVEN one rule with an action_key and one without
+    String json = """
+        {"version": "t1", "models": {"boiler-gb24": {"rules": [
+          {"id": "a", "kind": "no_data", "summary": "s", "summary_key": "device_offline", "action_key": "check_power",
+           "action": "x"},
+          {"id": "b", "kind": "no_data", "summary": "s", "summary_key": "device_offline", "action": "x"}]}}}
+        """;
+    // WHEN it is parsed THEN the first carries check_power and the second no customer action
+    assertThat(loader.parse(json, "t").forModel("boiler-gb24")).extracting(RuleSpec::actionKey)
+        .containsExactly("check_power", null);
+  }
+
+  @Test
   void rejects_text_that_is_not_json() {
     assertThatThrownBy(() -> loader.parse("models: []", "x.yaml")).isInstanceOf(RuleFileException.class)
         .hasMessageContaining("not a JSON object");
