@@ -120,7 +120,7 @@ done
 echo
 #    The simulator replays the past compressed, so its data trails the wall clock until it catches up:
 #    FOREWARN_RULES_CLOCK=data judges silence by the data's own time (no false "device silent").
-FOREWARN_DB_URI="$DB_URL" FOREWARN_RULES_HTTP_PORT="$RULES_PORT" FOREWARN_RULES_CLOCK=data \
+FOREWARN_DB_URL="$DB_URL" FOREWARN_RULES_HTTP_PORT="$RULES_PORT" FOREWARN_RULES_CLOCK=data \
   java ${FOREWARN_JAVA_OPTS:-} -jar "$ROOT/rules/target/forewarn-rules-$VERSION.jar" > "$RUN/rules.log" 2>&1 &
 pids+=($!)
 wait_healthy rules "http://127.0.0.1:$RULES_PORT/health" "$RUN/rules.log"

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Settings of the rules service, from the environment. Every problem is listed at once.
  *
- * @param dbUri          FOREWARN_DB_URI (required)
+ * @param dbUri          FOREWARN_DB_URL (required; FOREWARN_DB_URI, its earlier name, still works)
  * @param dbPoolSize     FOREWARN_DB_POOL_SIZE (default 4)
  * @param httpPort       FOREWARN_RULES_HTTP_PORT (default 8082): /health, /metrics
  * @param rulesFile      FOREWARN_RULES_FILE (default: the rules shipped in the jar)
@@ -21,6 +21,9 @@ import java.util.Map;
 public record RulesConfig(String dbUri, int dbPoolSize, int httpPort, String rulesFile, Duration pollInterval,
     String cursorName, boolean includeHistory, EvaluationClock.Mode clock) {
 
+  static final String DB_URL = "FOREWARN_DB_URL";
+  static final String DB_URI_EARLIER = "FOREWARN_DB_URI";
+
   public RulesConfig {
     if (clock == null) {
       throw new IllegalArgumentException("clock mode is required");
@@ -29,7 +32,9 @@ public record RulesConfig(String dbUri, int dbPoolSize, int httpPort, String rul
 
   public static RulesConfig fromEnv(Map<String, String> env) {
     ConfigReader r = new ConfigReader(env);
-    String db = r.required("FOREWARN_DB_URI", "postgresql://forewarn@timescaledb:5432/forewarn");
+    // FOREWARN_DB_URL like every other service (the launcher and compose set it); the earlier name still works.
+    String dbVariable = env.containsKey(DB_URL) || !env.containsKey(DB_URI_EARLIER) ? DB_URL : DB_URI_EARLIER;
+    String db = r.required(dbVariable, "postgresql://forewarn@timescaledb:5432/forewarn");
     int pool = r.integer("FOREWARN_DB_POOL_SIZE", 4, 1, 64);
     int port = r.integer("FOREWARN_RULES_HTTP_PORT", 8082, 0, 65535);
     String file = r.string("FOREWARN_RULES_FILE", null);
