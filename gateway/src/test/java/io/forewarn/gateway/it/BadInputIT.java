@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The whole bad-payload corpus (BadPayloadCorpus: 180 malformed and hostile messages, 178 of them on topics the gateway subscribes to) published to a
- * real gateway through a real broker, each followed by a numbered good message: every bad one must
- * land in rejected_messages with its expected reason, the gateway must stay healthy, and every good
- * one must be stored exactly once.
+ * The whole bad-payload corpus (BadPayloadCorpus: 180 malformed and hostile messages, 178 of them on
+ * topics the gateway subscribes to) published to a real gateway through a real broker, each followed
+ * by a numbered good message: every bad one must land in rejected_messages with its expected reason,
+ * the gateway must stay healthy, and every good one must be stored exactly once.
  */
 @Timeout(180)
 class BadInputIT {
