@@ -38,7 +38,7 @@ final class NotifierFaults {
     this.jar = jar;
     this.logs = logs;
     this.customers = isShort ? 1_000 : 5_000;
-    this.rate = isShort ? 100 : 200;
+    this.rate = isShort ? 50 : 200;
     this.faultFor = Duration.ofSeconds(isShort ? 2 : 10);
   }
 

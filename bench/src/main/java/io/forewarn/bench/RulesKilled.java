@@ -53,12 +53,12 @@ final class RulesKilled {
     this.simulatorJar = simulatorJar;
     this.logs = logs;
     this.adminUrl = adminUrl;
-    this.days = isShort ? 2 : 7;
-    this.devices = isShort ? 150 : 500;
+    this.days = isShort ? 3 : 7;
+    this.devices = isShort ? 300 : 1_000;
   }
 
   String fault() {
-    return "kill -9 at 1/3 and 2/3 of a " + days + "-day, " + devices + "-device backlog; restart after 1 s";
+    return "kill -9 twice mid-way through a " + days + "-day, " + devices + "-device backlog; restart after 1 s";
   }
 
   ReliabilitySuite.Outcome run() throws Exception {
@@ -79,10 +79,13 @@ final class RulesKilled {
         List<Long> killedAt = new java.util.ArrayList<>();
         ServiceProcess p = start(killedUrl, "killed");
         try {
-          for (double at : new double[] {2 / 3.0, 1 / 3.0}) {
-            awaitBatchesLeft(killedUrl, (long) (batches * at), CATCH_UP);
+          long left = batches;
+          for (int kill = 0; kill < 2; kill++) {
+            // Right after a committed cycle, so the kill lands inside the backlog however fast the engine is.
+            awaitBatchesLeft(killedUrl, left - 1, CATCH_UP);
             p.kill();
-            killedAt.add(count(killedUrl, BATCHES_LEFT));
+            left = count(killedUrl, BATCHES_LEFT);
+            killedAt.add(left);
             Thread.sleep(1_000);
             p = start(killedUrl, "killed");
             lastRestart = Instant.now();
@@ -93,6 +96,10 @@ final class RulesKilled {
           p.close();
         }
         double recovery = Duration.between(lastRestart, Instant.now()).toMillis() / 1000.0;
+        if (killedAt.contains(0L)) {
+          throw new IllegalStateException("a kill missed the backlog (batches left at the kills: " + killedAt
+              + "); make the history longer");
+        }
         return compare(reference.jdbcUrl(), killedUrl, recovery,
             "killed with " + killedAt.get(0) + " and " + killedAt.get(1) + " of " + batches + " batches left");
       } finally {
