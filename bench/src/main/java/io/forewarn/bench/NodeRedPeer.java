@@ -113,8 +113,9 @@ final class NodeRedPeer implements PeerSystem {
           {"id": "tab", "type": "tab", "label": "bench"},
           {"id": "in", "type": "mqtt in", "z": "tab", "name": "telemetry", "topic": "devices/+/telemetry",
            "qos": "1", "datatype": "utf8", "broker": "broker", "nl": false, "rap": false, "inputs": 0,
-           "wires": [["write"]]},
-          {"id": "write", "type": "function", "z": "tab", "name": "write", "outputs": 0, "func": %s, "wires": []}
+           "x": 100, "y": 100, "wires": [["write"]]},
+          {"id": "write", "type": "function", "z": "tab", "name": "write", "outputs": 1, "func": %s,
+           "initialize": "", "finalize": "", "libs": [], "x": 300, "y": 100, "wires": [[]]}
         ]
         """.formatted(host, port, jsonString(func));
   }

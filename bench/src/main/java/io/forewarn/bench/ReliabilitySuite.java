@@ -3,7 +3,6 @@ package io.forewarn.bench;
 import io.forewarn.common.testing.TestDatabase;
 import io.forewarn.common.testing.TestMosquitto;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -89,7 +87,7 @@ public final class ReliabilitySuite {
     }
     int report = List.of(args).indexOf("--report");
     if (report >= 0 && report + 1 < args.length) {
-      writeReport(Path.of(args[report + 1]), outcomes, messages, rate, outage, isShort);
+      ReliabilityReport.write(Path.of(args[report + 1]), outcomes, messages, rate, outage, isShort);
     }
     long failed = outcomes.stream().filter(o -> !o.passed()).count();
     out.printf("reliability: %d passed, %d failed%n", outcomes.size() - failed, failed);
@@ -165,41 +163,5 @@ public final class ReliabilitySuite {
       }
       Thread.sleep(200);
     }
-  }
-
-  private static void writeReport(Path file, List<Outcome> outcomes, int messages, int rate, Duration outage,
-      boolean isShort) throws Exception {
-    StringBuilder md = new StringBuilder("# Reliability\n\n");
-    md.append("Fault injection on the ingest path, ").append(LocalDate.now()).append(", 2 cores / 24 GiB:\n\n```\n")
-        .append("./forewarn reliability ").append(isShort ? "--short " : "").append("--report docs/reliability.md")
-        .append("\n```\n\n");
-    md.append(String.format("Each scenario: a fresh database on the project's own PostgreSQL cluster (port 5433,"
-        + " scripts/test-cluster.sh), a private Mosquitto with Forewarn's settings, the gateway as its own process,"
-        + " and %d numbered messages published at %d msg/s by 4 QoS 1 device connections (Paho, clean session on"
-        + " reconnect) that republish anything the broker did not acknowledge. The fault hits a third of the way in (outage"
-        + " %d s where it applies); afterwards every sequence number is checked in the database.%n%n",
-        messages, rate, outage.toSeconds()));
-    md.append("| scenario | fault | expected | accepted | stored (distinct) | lost | duplicates | unexpected | recovery s"
-        + " | result |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
-    StringBuilder notes = new StringBuilder();
-    for (Outcome o : outcomes) {
-      md.append(String.format("| %s | %s | %d | %d | %d | %d | %d | %d | %.1f | %s |%n", o.name(), o.fault(),
-          o.published(), o.accepted(), o.distinct(), o.lost(), o.duplicates(), o.unexpected(), o.recoverySeconds(),
-          o.passed() ? "pass" : "**FAIL**"));
-      if (!o.note().isEmpty()) {
-        notes.append("- ").append(o.name()).append(": ").append(o.note()).append('\n');
-      }
-    }
-    md.append('\n').append(notes);
-    md.append("\nRecovery: from the end of the fault (service back, lock released) until every message is in the"
-        + " database. The short form (`--short`, 3 000 messages, 8 s outages) runs in CI as part of `./forewarn test`."
-        + " Loss is counted among the messages the broker acknowledged: a device keeps the rest and retries.\n\n"
-        + "**Shared subscriptions and broker restarts.** With the gateway on a `$share/...` subscription, the"
-        + " Mosquitto restart scenario lost broker-acknowledged messages (122 of 3 000 in one run): Mosquitto 2.0.11"
-        + " does not restore shared subscriptions from its persistence file, so what devices publish before the"
-        + " gateway resubscribes has no subscriber. With the default plain persistent subscription it loses none"
-        + " (above). See docs/operations.md#broker.\n");
-    Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
   }
 }
