@@ -37,7 +37,7 @@ final class NotifierFaults {
   NotifierFaults(Path jar, Path logs, boolean isShort) {
     this.jar = jar;
     this.logs = logs;
-    this.customers = isShort ? 1_000 : 5_000;
+    this.customers = isShort ? 600 : 5_000;
     this.rate = isShort ? 50 : 200;
     this.faultFor = Duration.ofSeconds(isShort ? 2 : 10);
   }

@@ -53,8 +53,8 @@ final class RulesKilled {
     this.simulatorJar = simulatorJar;
     this.logs = logs;
     this.adminUrl = adminUrl;
-    this.days = isShort ? 3 : 7;
-    this.devices = isShort ? 300 : 1_000;
+    this.days = isShort ? 2 : 7;
+    this.devices = isShort ? 200 : 1_000;
   }
 
   String fault() {
