@@ -64,9 +64,10 @@ public final class ReliabilitySuite {
     out.printf("reliability suite (%s): %d numbered messages at %d msg/s per scenario, outage %ds; logs in %s%n",
         isShort ? "short" : "full", messages, rate, outage.toSeconds(), logs);
     List<Outcome> outcomes = new ArrayList<>();
-    String only = System.getenv().getOrDefault("FOREWARN_RELIABILITY_ONLY", "");
+    // Comma-separated parts of scenario names; empty runs everything.
+    List<String> only = List.of(System.getenv().getOrDefault("FOREWARN_RELIABILITY_ONLY", "").split(","));
     for (FaultScenario scenario : Faults.all()) {
-      if (scenario.name().contains(only)) {
+      if (selected(scenario.name(), only)) {
         print(out, outcomes, run(scenario, messages, rate, outage, jar, logs));
       }
     }
@@ -76,13 +77,13 @@ public final class ReliabilitySuite {
         root.resolve("simulator/target/forewarn-simulator-0.1.0-SNAPSHOT.jar"), logs, ADMIN_URL, isShort);
     NotifierFaults notifier = new NotifierFaults(root.resolve("notifier/target/forewarn-notifier-0.1.0-SNAPSHOT.jar"),
         logs, isShort);
-    if ("rules service killed mid-backlog".contains(only)) {
+    if (selected("rules service killed mid-backlog", only)) {
       print(out, outcomes, rules.run());
     }
-    if ("notifier killed mid-broadcast".contains(only)) {
+    if (selected("notifier killed mid-broadcast", only)) {
       print(out, outcomes, notifier.killedMidBroadcast());
     }
-    if ("SMS provider 429 / 500 / timeouts".contains(only)) {
+    if (selected("SMS provider 429 / 500 / timeouts", only)) {
       print(out, outcomes, notifier.providerFailing());
     }
     int report = List.of(args).indexOf("--report");
@@ -92,6 +93,10 @@ public final class ReliabilitySuite {
     long failed = outcomes.stream().filter(o -> !o.passed()).count();
     out.printf("reliability: %d passed, %d failed%n", outcomes.size() - failed, failed);
     System.exit(failed == 0 ? 0 : 1);
+  }
+
+  private static boolean selected(String name, List<String> only) {
+    return only.stream().anyMatch(name::contains);
   }
 
   private static void print(PrintStream out, List<Outcome> outcomes, Outcome o) {

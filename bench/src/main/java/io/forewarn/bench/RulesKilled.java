@@ -174,7 +174,7 @@ final class RulesKilled {
         "FOREWARN_RULES_POLL", "200ms", "FOREWARN_LOG_LEVEL", "WARN"));
     ServiceProcess p = new ServiceProcess(rulesJar, env, "FOREWARN_RULES_HTTP_PORT", 19_300,
         logs.resolve("rules-" + tag + ".log"));
-    p.awaitHealthy(Duration.ofSeconds(60));
+    p.awaitListening(Duration.ofSeconds(60));
     return p;
   }
 
