@@ -47,8 +47,8 @@ final class NotifierFaults {
   }
 
   String providerFault() {
-    return "fake Twilio answers 429 (Retry-After 1), then 500, then slower than the " + PROVIDER_TIMEOUT.toSeconds() + " s timeout after"
-        + " accepting, " + faultFor.toSeconds() + " s each, from 20 % of the broadcast";
+    return "fake Twilio answers 429 (Retry-After 1), then 500, then slower than the " + PROVIDER_TIMEOUT.toSeconds()
+        + " s timeout after accepting, " + faultFor.toSeconds() + " s each, from 20 % of the broadcast";
   }
 
   ReliabilitySuite.Outcome killedMidBroadcast() throws Exception {
