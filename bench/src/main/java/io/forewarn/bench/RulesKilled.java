@@ -53,7 +53,7 @@ final class RulesKilled {
     this.simulatorJar = simulatorJar;
     this.logs = logs;
     this.adminUrl = adminUrl;
-    this.days = isShort ? 2 : 7;
+    this.days = isShort ? 1 : 7;
     this.devices = isShort ? 200 : 1_000;
   }
 
