@@ -61,7 +61,8 @@ final class RulesKilled {
   }
 
   String fault() {
-    return "kill -9 twice mid-way through a " + days + "-day, " + devices + "-device backlog; restart after 1 s";
+    return "kill -9 right after a committed cycle, twice, early in a " + days + "-day, " + devices
+        + "-device backlog; restart after 1 s";
   }
 
   ReliabilitySuite.Outcome run() throws Exception {
