@@ -26,6 +26,25 @@ final class ProcessStats {
     return total;
   }
 
+  /**
+   * CPU seconds used since {@code mark} by the processes alive now: per process, so a backend that
+   * ended in between does not make the sum negative, and one that started counts from zero.
+   */
+  static double cpuSecondsSince(java.util.Map<Long, Double> mark, List<Long> pids) {
+    double total = 0;
+    for (long pid : pids) {
+      double now = cpuSeconds(List.of(pid));
+      total += Math.max(0, now - mark.getOrDefault(pid, 0.0));
+    }
+    return total;
+  }
+
+  static java.util.Map<Long, Double> cpuByPid(List<Long> pids) {
+    java.util.Map<Long, Double> m = new java.util.HashMap<>();
+    pids.forEach(pid -> m.put(pid, cpuSeconds(List.of(pid))));
+    return m;
+  }
+
   /** Resident set size in MiB. */
   static double rssMiB(List<Long> pids) {
     double kib = 0;

@@ -53,7 +53,8 @@ final class TimeRules {
           "ts " + ts + " is more than " + limits.maxFuture() + " ahead of receive time " + receivedAt);
     }
     if (ts.isBefore(receivedAt.minus(limits.maxAge()))) {
-      String hint = Math.abs(ts.toEpochMilli()) < SECONDS_SUSPICION_LIMIT
+      // Seconds, not toEpochMilli(): that overflows (and threw) for ts near Long.MIN_VALUE milliseconds.
+      String hint = Math.abs(ts.getEpochSecond()) < SECONDS_SUSPICION_LIMIT / 1_000
           ? " (looks like epoch seconds; ts must be epoch milliseconds)" : "";
       throw new Rejection(RejectReason.TIMESTAMP_TOO_OLD,
           "ts " + ts + " is older than " + limits.maxAge() + hint);

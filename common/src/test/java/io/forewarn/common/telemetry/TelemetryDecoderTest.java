@@ -155,9 +155,10 @@ class TelemetryDecoderTest {
   }
 
   @Test
-  void corpus_has_at_least_25_cases() {
+  void corpus_has_at_least_100_distinctly_named_cases() {
     List<BadPayloadCorpus.Case> cases = BadPayloadCorpus.cases("d", NOW);
-    assertThat(cases).hasSizeGreaterThanOrEqualTo(25);
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
+    assertThat(cases).extracting(BadPayloadCorpus.Case::name).doesNotHaveDuplicates();
   }
 
   private static RejectReason reason(Decoded d) {

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Malformed and hostile messages, each with the reason it must be rejected for. Used by the
- * decoder's unit tests and by the gateway's integration test (which also checks that the good
- * messages interleaved with them are stored).
+ * decoder's unit tests and by the gateway's bad-input integration test (which also checks that the
+ * good messages interleaved with them are stored). This class holds the everyday mistakes;
+ * {@link HostilePayloadCorpus} the attacks and extremes.
  */
 public final class BadPayloadCorpus {
   /** One bad message. {@code partial} means the good part of it must still be stored. */
@@ -80,7 +81,8 @@ public final class BadPayloadCorpus {
         RejectReason.NON_FINITE));
     c.add(partly("duplicate metric key", t, "{\"ts\":" + ts + ",\"metrics\":{\"good\":3,\"good\":4}}",
         RejectReason.DUPLICATE_METRIC));
-    return c;
+    c.addAll(HostilePayloadCorpus.cases(deviceId, now));
+    return List.copyOf(c);
   }
 
   private static Case whole(String name, String topic, String payload, RejectReason reason) {

@@ -2,7 +2,6 @@ package io.forewarn.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.forewarn.common.testing.BadPayloadCorpus;
 import io.forewarn.common.testing.TestDatabase;
 import io.forewarn.common.testing.TestMosquitto;
 import io.forewarn.gateway.app.Gateway;
@@ -13,14 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The gateway end to end: real Mosquitto, real TimescaleDB, Paho publishers. */
+/** The gateway end to end: real Mosquitto, real TimescaleDB, Paho publishers. Bad input: {@link BadInputIT}. */
 @Timeout(120)
 class GatewayIngestIT {
   private static TestDatabase db;
@@ -138,52 +136,5 @@ class GatewayIngestIT {
         "SELECT count(*) FROM devices WHERE external_id = 'senml-1' AND online = false"), n -> n == 1);
     assertThat(db.queryLong("SELECT count(*) FROM device_status s JOIN devices d ON d.id = s.device_id"
         + " WHERE d.external_id = 'senml-1' AND NOT s.online")).isEqualTo(1);
-  }
-
-  @Test
-  void rejects_each_bad_payload_with_its_reason_and_stores_the_good_ones_around_it() throws Exception {
-    // GIVEN the bad-payload corpus, each case on its own device, a good message after each
-    List<BadPayloadCorpus.Case> cases = BadPayloadCorpus.cases("x", Instant.now()).stream()
-        .filter(c -> c.topic().split("/").length == 3) // a 4-segment topic never reaches our subscription
-        .toList();
-    Map<String, BadPayloadCorpus.Case> byTopic = new HashMap<>();
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-bad")) {
-      for (int i = 0; i < cases.size(); i++) {
-        BadPayloadCorpus.Case c = cases.get(i);
-        String topic = c.topic().replace("/x/", "/bad-" + i + "/");
-        byTopic.put(topic, c);
-        pub.publish(topic, c.payload());
-        pub.publish("devices/good-" + i + "/telemetry", "{\"metrics\":{\"good_m\":" + i + "}}");
-      }
-    }
-    // WHEN everything is processed
-    Eventually.await(Duration.ofSeconds(60), () -> db.queryLong(
-        "SELECT count(*) FROM rejected_messages WHERE topic LIKE 'devices/bad-%'"), n -> n >= cases.size());
-    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong(
-        "SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id WHERE d.external_id LIKE 'good-%'"),
-        n -> n >= cases.size());
-    // THEN every bad message has exactly one reject row with the expected reason
-    Map<String, String> reasons = new HashMap<>();
-    Map<String, Boolean> partial = new HashMap<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT topic, reason, partial FROM rejected_messages WHERE topic LIKE 'devices/bad-%'")) {
-      while (rs.next()) {
-        assertThat(reasons.put(rs.getString(1), rs.getString(2))).as("one reject per message").isNull();
-        partial.put(rs.getString(1), rs.getBoolean(3));
-      }
-    }
-    assertThat(reasons).hasSize(cases.size());
-    byTopic.forEach((topic, c) -> {
-      assertThat(reasons.get(topic)).as(c.name()).isEqualTo(c.reason().code());
-      assertThat(partial.get(topic)).as(c.name()).isEqualTo(c.partial());
-    });
-    // AND the good messages, and the good parts of partly bad ones, are all stored
-    assertThat(db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
-        + " WHERE d.external_id LIKE 'good-%'")).isEqualTo(cases.size());
-    long partialCases = cases.stream().filter(BadPayloadCorpus.Case::partial).count();
-    assertThat(db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
-        + " WHERE d.external_id LIKE 'bad-%'")).isEqualTo(partialCases);
-    assertThat(ItSupport.get(gateway.httpPort(), "/metrics").body())
-        .contains("forewarn_gateway_messages_rejected_total{partial=\"false\",reason=\"malformed_json\"}");
   }
 }
