@@ -25,6 +25,8 @@ public final class HttpOutcomes {
 
   /** A Retry-After beyond this is treated as this: a provider bug must not park a message for weeks. */
   static final Duration MAX_RETRY_AFTER = Duration.ofHours(6);
+  /** Vert.x's HTTP client: "The timeout of N ms has been exceeded when getting a connection to host:port". */
+  static final String POOL_WAIT_MESSAGE = "has been exceeded when getting a connection";
 
   private final Clock clock;
   private final Duration defaultRetryAfter;
@@ -65,10 +67,6 @@ public final class HttpOutcomes {
   }
 
   /**
-   * A request that failed below HTTP. If no connection was made the provider cannot have seen
-   * it; a timeout or reset afterwards leaves that open.
-   */
-  /**
    * The end every HTTP connector shares: a reply is classified by the connector; a failure with no
    * reply (timeout, reset, refused, DNS) becomes a {@link RetryLater}, logged with {@code context}.
    */
@@ -81,10 +79,16 @@ public final class HttpOutcomes {
     });
   }
 
+  /**
+   * A request that failed below HTTP. If no connection was made the provider cannot have seen
+   * it; a timeout or reset afterwards leaves that open. Waiting in the client's own pool for a
+   * connection counts as never connected: Vert.x reports it only by its message (the fault suite
+   * saw such waits classified "possibly delivered", which left rows `unknown` and customers untold).
+   */
   public RetryLater fromFailure(Throwable failure) {
     boolean neverConnected = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException) {
+      if (t instanceof ConnectException || t instanceof UnknownHostException || isPoolWait(t)) {
         neverConnected = true;
         break;
       }
@@ -92,6 +96,10 @@ public final class HttpOutcomes {
     String what = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     return new RetryLater(defaultRetryAfter, (neverConnected ? "no connection: " : "no reply: ") + what,
         !neverConnected);
+  }
+
+  private static boolean isPoolWait(Throwable t) {
+    return t.getMessage() != null && t.getMessage().contains(POOL_WAIT_MESSAGE);
   }
 
   public RetryLater malformedReply(int status, String detail) {

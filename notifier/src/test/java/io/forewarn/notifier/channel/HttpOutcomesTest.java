@@ -46,4 +46,14 @@ class HttpOutcomesTest {
     assertThat(timeout.possiblyDelivered()).isTrue();
     assertThat(timeout.after()).isEqualTo(Duration.ofSeconds(30));
   }
+
+  @Test
+  void a_wait_for_a_pooled_connection_cannot_have_delivered() {
+    // GIVEN the failure Vert.x reports when every pooled connection stayed busy
+    RetryLater poolWait = outcomes.fromFailure(new TimeoutException(
+        "The timeout of 3000 ms has been exceeded when getting a connection to api.example.test:443"));
+    // THEN the request never left us, so it is retried without a reconciliation lookup
+    assertThat(poolWait.possiblyDelivered()).isFalse();
+    assertThat(poolWait.reason()).startsWith("no connection");
+  }
 }
