@@ -7,6 +7,7 @@ import io.forewarn.notifier.outreach.CustomerOutreach;
 import io.forewarn.notifier.outreach.Device;
 import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.IncidentNotice;
+import io.forewarn.notifier.outreach.NoOutreachReason;
 import io.forewarn.notifier.outreach.OutreachPlan;
 import io.forewarn.notifier.outreach.OutreachPlanner;
 import io.forewarn.notifier.outreach.Transition;
@@ -38,6 +39,8 @@ public final class OutboxPlanner {
   private static final String CANCEL_PENDING = "UPDATE deliveries SET status = 'cancelled', updated_at = now(),"
       + " reason = 'incident resolved before it was sent' WHERE incident_id = ? AND channel IN ('sms', 'email')"
       + " AND status IN ('planned', 'scheduled') AND template <> 'resolved'";
+  private static final String RESOLVED_LATER = "SELECT o.id FROM outbox o WHERE o.incident_id = ? AND o.id > ?"
+      + " AND o.transition = 'resolved' ORDER BY o.id LIMIT 1";
   private static final String DONE = "UPDATE outbox SET processed_at = now(), processed_by = ? WHERE id = ?";
 
   private final Jdbc jdbc;
@@ -116,12 +119,13 @@ public final class OutboxPlanner {
     List<Customer> customers = audience.customers(c, row);
     Map<String, ContactHistory> histories = audience.histories(c, incidentId, customers);
     DeliveryInserts inserts = new DeliveryInserts(row);
+    CustomerOutreach.NotSent alreadyOver = row.transition() == Transition.RESOLVED ? null : resolvedLater(c, row);
     IncidentNotice first = null;
     for (Customer customer : customers) {
       IncidentNotice notice = NoticeFactory.build(row, customer);
       OutreachPlan plan = planner.plan(notice, histories.getOrDefault(customer.id(), ContactHistory.NONE));
       first = first == null ? notice : first;
-      switch (plan.customer()) {
+      switch (alreadyOver != null ? alreadyOver : plan.customer()) {
         case CustomerOutreach.Scheduled s -> inserts.scheduled(notice, s);
         case CustomerOutreach.NotSent n -> inserts.notSent(notice, n);
       }
@@ -131,5 +135,17 @@ public final class OutboxPlanner {
     inserts.ticket(ticketNotice, planner.plan(ticketNotice, ContactHistory.NONE).ticket(), ticketsConfigured);
     inserts.flush(c, metrics);
     LOG.info("[incident: {}] {} planned for {} customers", incidentId, row.transition(), customers.size());
+  }
+
+  /** Set when the incident's resolution is already queued behind this row (see RESOLVED_BEFORE_TOLD). */
+  private static CustomerOutreach.NotSent resolvedLater(Connection c, IncidentPayload row) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(RESOLVED_LATER)) {
+      ps.setLong(1, row.incidentId());
+      ps.setLong(2, row.outboxId());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new CustomerOutreach.NotSent(NoOutreachReason.RESOLVED_BEFORE_TOLD,
+            "already resolved when this reached us (outbox row " + rs.getLong(1) + ")") : null;
+      }
+    }
   }
 }

@@ -10,6 +10,12 @@ public enum NoOutreachReason {
   NO_MEANINGFUL_CHANGE,
   /** Resolved before the customer ever heard of it: a "fixed" message would only confuse. */
   NOTHING_TO_CLOSE,
+  /**
+   * The incident was already over when this transition reached us (its resolution is queued behind
+   * it): "we noticed a problem" followed at once by "it is fixed" is two messages about nothing the
+   * customer can still act on.
+   */
+  RESOLVED_BEFORE_TOLD,
   /** Every preferred channel is opted out or lacks an address. */
   NO_USABLE_CHANNEL,
   /** The customer already got their daily maximum of messages. */

@@ -66,6 +66,27 @@ class LifecycleIT {
   }
 
   @Test
+  void an_incident_already_resolved_when_its_opening_reaches_us_sends_the_customer_nothing() throws Exception {
+    // GIVEN an incident that opened and resolved before the notifier saw either outbox row (a backlog)
+    long customer = h.customer("+447700900081", null);
+    long incident = h.openDeviceProblem(customer);
+    h.db.exec("UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
+    h.outbox(incident, "resolved");
+    // WHEN the notifier processes both
+    var notifier = h.start("n1");
+    // THEN operations get their ticket, opened and solved; the customer gets neither "we noticed" nor
+    // "it is fixed", and both decisions are recorded with their reason
+    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved'") == 1, "ticket solved");
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'RESOLVED_BEFORE_TOLD%'"))
+        .isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NOTHING_TO_CLOSE%'"))
+        .isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel IN ('sms', 'email')")).isZero();
+    assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).isEmpty();
+    notifier.kill();
+  }
+
+  @Test
   void a_signed_delivered_callback_marks_the_sms_delivered_and_metrics_count_it() throws Exception {
     // GIVEN an SMS that went out
     var notifier = h.start("n1");
