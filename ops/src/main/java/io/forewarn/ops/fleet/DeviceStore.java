@@ -1,12 +1,12 @@
 package io.forewarn.ops.fleet;
 
 import io.forewarn.ops.db.Jdbc;
+import io.forewarn.ops.db.Query;
 import io.forewarn.ops.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Devices of one tenant, with their open incidents and earliest predicted failure. */
@@ -31,38 +31,20 @@ public final class DeviceStore {
   }
 
   public Future<JsonArray> list(int tenantId, Filter f) {
-    StringBuilder sql = new StringBuilder(SELECT);
-    List<Object> params = new ArrayList<>(List.of(tenantId));
-    if (f.model() != null) {
-      sql.append(" AND d.model = ?");
-      params.add(f.model());
-    }
-    if (f.region() != null) {
-      sql.append(" AND d.region = ?");
-      params.add(f.region());
-    }
-    if (f.firmware() != null) {
-      sql.append(" AND d.firmware = ?");
-      params.add(f.firmware());
-    }
+    Query q = new Query(SELECT, tenantId)
+        .and("d.model = ?", f.model())
+        .and("d.region = ?", f.region())
+        .and("d.firmware = ?", f.firmware());
     if (f.status() != null) {
-      sql.append(switch (f.status()) {
-        case "online" -> " AND d.online";
-        case "offline" -> " AND NOT d.online";
-        case "unknown" -> " AND d.online IS NULL";
-        default -> " AND EXISTS (SELECT 1 FROM incidents i WHERE i.device_id = d.id AND i.state <> 'resolved'"
+      q.and(switch (f.status()) {
+        case "online" -> "d.online";
+        case "offline" -> "NOT d.online";
+        case "unknown" -> "d.online IS NULL";
+        default -> "EXISTS (SELECT 1 FROM incidents i WHERE i.device_id = d.id AND i.state <> 'resolved'"
             + " AND i.predicted_failure_at IS NOT NULL)";
       });
     }
-    sql.append(" ORDER BY d.external_id LIMIT ? OFFSET ?");
-    params.add(f.limit());
-    params.add(f.offset());
-    return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        Rows.bind(ps, params);
-        return Rows.all(ps);
-      }
-    });
+    return q.page("d.external_id", f.limit(), f.offset()).list(jdbc);
   }
 
   /** Devices with an open incident that predicts a failure, soonest failure first. */

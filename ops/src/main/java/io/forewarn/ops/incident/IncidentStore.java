@@ -1,6 +1,7 @@
 package io.forewarn.ops.incident;
 
 import io.forewarn.ops.db.Jdbc;
+import io.forewarn.ops.db.Query;
 import io.forewarn.ops.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,39 +56,18 @@ public final class IncidentStore {
   }
 
   public Future<JsonArray> list(int tenantId, Filter f) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM);
-    List<Object> params = new ArrayList<>(List.of(tenantId));
+    Query q = new Query("SELECT " + COLUMNS + FROM, tenantId);
     if ("open".equals(f.state())) {
-      sql.append(" AND i.state <> 'resolved'");
-    } else if (f.state() != null) {
-      sql.append(" AND i.state = ?");
-      params.add(f.state());
+      q.and("i.state <> 'resolved'");
+    } else {
+      q.and("i.state = ?", f.state());
     }
-    if (f.severity() != null) {
-      sql.append(" AND i.severity = ?");
-      params.add(f.severity());
-    }
-    if (f.kind() != null) {
-      sql.append(" AND i.kind = ?");
-      params.add(f.kind());
-    }
-    if (f.device() != null) {
-      sql.append(" AND d.external_id = ?");
-      params.add(f.device());
-    }
-    if (f.since() != null) {
-      sql.append(" AND i.updated_at >= ?");
-      params.add(f.since());
-    }
-    sql.append(" ORDER BY i.opened_at DESC, i.id DESC LIMIT ? OFFSET ?");
-    params.add(f.limit());
-    params.add(f.offset());
-    return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        Rows.bind(ps, params);
-        return Rows.all(ps);
-      }
-    });
+    return q.and("i.severity = ?", f.severity())
+        .and("i.kind = ?", f.kind())
+        .and("d.external_id = ?", f.device())
+        .and("i.updated_at >= ?", f.since())
+        .page("i.opened_at DESC, i.id DESC", f.limit(), f.offset())
+        .list(jdbc);
   }
 
   /** The incident with its event trail, or null when the tenant cannot see it. */

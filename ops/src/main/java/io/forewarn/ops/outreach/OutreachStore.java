@@ -1,6 +1,7 @@
 package io.forewarn.ops.outreach;
 
 import io.forewarn.ops.db.Jdbc;
+import io.forewarn.ops.db.Query;
 import io.forewarn.ops.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -8,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.sql.PreparedStatement;
 import java.sql.Time;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Customers, their contact preferences, and the log of what each was told (deliveries). */
@@ -108,9 +108,7 @@ public final class OutreachStore {
     });
   }
 
-  /** The outreach log: each message, to whom, on which channel, its status and its attempts. */
-  public Future<JsonArray> log(int tenantId, LogFilter f) {
-    StringBuilder sql = new StringBuilder("SELECT dl.id, dl.incident_id, i.summary AS incident_summary,"
+  private static final String LOG_SELECT = "SELECT dl.id, dl.incident_id, i.summary AS incident_summary,"
         + " cu.external_id AS customer_id, cu.name AS customer_name, cu.language, dl.channel, dl.kind, dl.template,"
         + " dl.status, dl.reason, dl.attempts, dl.scheduled_for, dl.sent_at, dl.stated_eta, dl.last_error, dl.provider_id,"
         + " dl.created_at, dl.updated_at,"
@@ -118,32 +116,16 @@ public final class OutreachStore {
         + " AS last_attempt_outcome"
         + " FROM deliveries dl JOIN incidents i ON i.id = dl.incident_id LEFT JOIN customers cu ON cu.id = dl.customer_id"
         + " WHERE (cu.tenant_id = ? OR (dl.customer_id IS NULL"
-        + " AND incident_visible(i.device_id, i.customer_id, i.scope_type, i.scope_value, ?)))");
-    List<Object> params = new ArrayList<>(List.of(tenantId, tenantId));
-    if (f.customer() != null) {
-      sql.append(" AND cu.external_id = ?");
-      params.add(f.customer());
-    }
-    if (f.incident() != null) {
-      sql.append(" AND dl.incident_id = ?");
-      params.add(f.incident());
-    }
-    if (f.channel() != null) {
-      sql.append(" AND dl.channel = ?");
-      params.add(f.channel());
-    }
-    if (f.status() != null) {
-      sql.append(" AND dl.status = ?");
-      params.add(f.status());
-    }
-    sql.append(" ORDER BY dl.created_at DESC, dl.id DESC LIMIT ? OFFSET ?");
-    params.add(f.limit());
-    params.add(f.offset());
-    return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        Rows.bind(ps, params);
-        return Rows.all(ps);
-      }
-    });
+        + " AND incident_visible(i.device_id, i.customer_id, i.scope_type, i.scope_value, ?)))";
+
+  /** The outreach log: each message, to whom, on which channel, its status and its attempts. */
+  public Future<JsonArray> log(int tenantId, LogFilter f) {
+    return new Query(LOG_SELECT, tenantId, tenantId)
+        .and("cu.external_id = ?", f.customer())
+        .and("dl.incident_id = ?", f.incident())
+        .and("dl.channel = ?", f.channel())
+        .and("dl.status = ?", f.status())
+        .page("dl.created_at DESC, dl.id DESC", f.limit(), f.offset())
+        .list(jdbc);
   }
 }
