@@ -6,6 +6,7 @@ import io.forewarn.ops.db.Jdbc;
 import io.forewarn.ops.fleet.DeviceStore;
 import io.forewarn.ops.fleet.FleetRoutes;
 import io.forewarn.ops.http.HttpVerticle;
+import io.forewarn.ops.incident.ChangeFeed;
 import io.forewarn.ops.incident.IncidentRoutes;
 import io.forewarn.ops.incident.IncidentStore;
 import io.forewarn.ops.incident.IncidentStream;
@@ -37,7 +38,7 @@ public final class OpsService {
     OpsMetrics metrics = new OpsMetrics(registry);
     TokenStore tokens = new TokenStore(jdbc, clock);
     IncidentStore incidents = new IncidentStore(jdbc, clock);
-    IncidentStream stream = new IncidentStream(vertx, incidents, metrics, config.streamPoll(), config.maxStreams());
+    IncidentStream stream = new IncidentStream(vertx, new ChangeFeed(jdbc), metrics, config.streamPoll(), config.maxStreams());
     var fleet = new FleetRoutes(new DeviceStore(jdbc), new io.forewarn.ops.telemetry.TelemetryStore(jdbc), rules, clock);
     var incidentRoutes = new IncidentRoutes(incidents, stream, clock);
     var outreach = new OutreachRoutes(new OutreachStore(jdbc), new MaintenanceStore(jdbc), clock);
