@@ -50,6 +50,20 @@ public final class RuleFileLoader {
     }
   }
 
+  /**
+   * A rule set stored under {@code version} (the database's rule_sets): read like a file, and its own
+   * {@code version} must be that one, so incidents never name a version the store does not know.
+   */
+  public RuleSet parseStored(String text, String version) {
+    String source = "rule set " + version;
+    RuleSet rules = parse(text, source);
+    if (!rules.version().equals(version)) {
+      throw new RuleFileException(source, List.of("(file): 'version' is '" + rules.version()
+          + "' but the rule set is stored as '" + version + "'"));
+    }
+    return rules;
+  }
+
   public RuleSet parse(String text, String source) {
     List<String> problems = new ArrayList<>();
     JsonObject root;

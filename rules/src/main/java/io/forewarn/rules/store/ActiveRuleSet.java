@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * rule file when that is due ({@link Seeding}) and takes the newest activation whose content is a
  * valid rule file; between cycles it picks up a newer activation, or refuses it (problems logged and
  * recorded in the activation row) and keeps the rules it runs. Content is checked by the same
- * {@link RuleFileLoader} as a file, and its version must be the row's.
+ * {@link RuleFileLoader} as a file ({@link RuleFileLoader#parseStored}: its version must be the row's).
  */
 public final class ActiveRuleSet implements RuleSource {
   /** How the service signs what it writes to rule_sets and rule_set_activations. */
@@ -82,12 +82,7 @@ public final class ActiveRuleSet implements RuleSource {
   private Parsed parse(Connection c, RuleSetRows.Stored s) throws SQLException {
     List<String> problems;
     try {
-      RuleSet rules = loader.parse(s.content(), "rule set " + s.version());
-      if (rules.version().equals(s.version())) {
-        return new Parsed(rules, List.of());
-      }
-      problems = List.of("(file): 'version' is '" + rules.version() + "' but the rule set is stored as '"
-          + s.version() + "'");
+      return new Parsed(loader.parseStored(s.content(), s.version()), List.of());
     } catch (RuleFileException e) {
       problems = e.problems();
     } catch (RuntimeException e) {
