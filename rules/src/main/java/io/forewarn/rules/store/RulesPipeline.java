@@ -53,6 +53,7 @@ public final class RulesPipeline {
   private final boolean includeHistory;
   private final EngineStats stats = new EngineStats();
   private volatile Engine engine;
+  private volatile String rulesVersion; // for /health, read off the worker thread
   private Map<String, Long> openIds;
   private Map<Integer, String> metricNames;
 
@@ -83,6 +84,7 @@ public final class RulesPipeline {
     openIds = EngineLoader.openIncidents(c, fresh);
     metricNames = EngineLoader.metricNames(c);
     engine = fresh;
+    rulesVersion = set.version();
     LOG.info("engine loaded: {} open incidents, {} detector states, rules {}", openIds.size(), states, set.version());
     return fresh.retireOrphans(reloadTime(now));
   }
@@ -97,6 +99,7 @@ public final class RulesPipeline {
         List<Transition> changes = engine.reload(a.rules(), reloadTime(now));
         int dropped = RuleSetRows.forgetOtherRules(c, ruleIds(a.rules()), Engine.DEVICE_KEY);
         out.addAll(changes);
+        rulesVersion = a.rules().version();
         LOG.info("rules {} -> {}: {} incidents of removed rules resolved, {} detector states of removed rules dropped",
             before, a.rules().version(), changes.stream().filter(t -> t.reason() != null).count(), dropped);
         yield Reload.APPLIED;
@@ -197,10 +200,9 @@ public final class RulesPipeline {
     return engine != null;
   }
 
-  /** The version of the rules the engine judges by, null before the first load. */
+  /** The version of the rules the engine judges by (the last loaded), null before the first load. */
   public String rulesVersion() {
-    Engine e = engine;
-    return e == null ? null : e.rules().version();
+    return rulesVersion;
   }
 
   /** The rule set activation running (rule_set_activations.id), 0 when the rules are not from the database. */
