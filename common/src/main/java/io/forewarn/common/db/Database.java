@@ -33,11 +33,17 @@ public final class Database {
     return new HikariDataSource(config);
   }
 
-  /** Brings the schema to the latest version; safe to run from several services at once. */
+  /**
+   * Brings the schema to the latest version; safe to run from several services at once. Versions are
+   * numbered by area (1-9 shared schema, 10-19 ops, 20-29 rules, 30-39 notifier; docs/storage.md), so
+   * a new migration of one area can be lower than one another area already applied: out of order is
+   * allowed, and each area's migrations touch only what that area owns or adds.
+   */
   public static MigrateResult migrate(javax.sql.DataSource dataSource) {
     MigrateResult result = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .outOfOrder(true)
         .load()
         .migrate();
     LOG.info("schema at version {} ({} migrations applied now)", result.targetSchemaVersion,

@@ -6,6 +6,7 @@ import io.forewarn.ops.db.Jdbc;
 import io.forewarn.ops.fleet.DeviceStore;
 import io.forewarn.ops.fleet.FleetRoutes;
 import io.forewarn.ops.http.HttpVerticle;
+import io.forewarn.ops.incident.ChangeFeed;
 import io.forewarn.ops.incident.IncidentRoutes;
 import io.forewarn.ops.incident.IncidentStore;
 import io.forewarn.ops.incident.IncidentStream;
@@ -17,6 +18,7 @@ import io.forewarn.ops.outreach.OutreachRoutes;
 import io.forewarn.ops.outreach.OutreachStore;
 import io.forewarn.ops.rulefile.RuleFiles;
 import io.forewarn.ops.rulefile.RuleRoutes;
+import io.forewarn.ops.rulefile.RuleSetStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,14 +39,16 @@ public final class OpsService {
     OpsMetrics metrics = new OpsMetrics(registry);
     TokenStore tokens = new TokenStore(jdbc, clock);
     IncidentStore incidents = new IncidentStore(jdbc, clock);
-    IncidentStream stream = new IncidentStream(vertx, incidents, metrics, config.streamPoll(), config.maxStreams());
-    var fleet = new FleetRoutes(new DeviceStore(jdbc), new io.forewarn.ops.telemetry.TelemetryStore(jdbc), rules, clock);
+    IncidentStream stream = new IncidentStream(vertx, new ChangeFeed(jdbc), metrics, config.streamPoll(), config.maxStreams());
+    RuleSetStore ruleSets = new RuleSetStore(jdbc, rules);
+    var fleet = new FleetRoutes(new DeviceStore(jdbc), new io.forewarn.ops.telemetry.TelemetryStore(jdbc), ruleSets, clock);
     var incidentRoutes = new IncidentRoutes(incidents, stream, clock);
     var outreach = new OutreachRoutes(new OutreachStore(jdbc), new MaintenanceStore(jdbc), clock);
     var kpis = new KpiRoutes(new KpiStore(jdbc), clock);
-    var ruleRoutes = new RuleRoutes(rules);
+    var ruleRoutes = new RuleRoutes(rules, ruleSets);
     var tokenRoutes = new TokenRoutes(tokens, clock);
-    this.http = new HttpVerticle(new HttpVerticle.Settings(config.httpHost(), config.httpPort(), config.bodyLimitBytes()),
+    this.http = new HttpVerticle(new HttpVerticle.Settings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(),
+        config.operatorTenant()),
         tokens, metrics, () -> jdbc.call(c -> {
           try (PreparedStatement ps = c.prepareStatement("SELECT 1"); var rs = ps.executeQuery()) {
             return rs.next();

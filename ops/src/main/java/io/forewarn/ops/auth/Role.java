@@ -9,7 +9,7 @@ public enum Role {
   VIEWER,
   /** Also acts: acknowledges, resolves and silences incidents, plans maintenance, validates rules, edits preferences. */
   OPERATOR,
-  /** Also manages the tenant's API tokens. */
+  /** Also manages the tenant's API tokens; in the operator tenant, also the fleet's rule sets. */
   ADMIN;
 
   public boolean includes(Role required) {

@@ -5,7 +5,7 @@ import io.forewarn.ops.http.Api;
 import io.forewarn.ops.http.ApiProblem;
 import io.forewarn.ops.http.Params;
 import io.forewarn.ops.http.Reply;
-import io.forewarn.ops.rulefile.RuleFiles;
+import io.forewarn.ops.rulefile.RuleSetStore;
 import io.forewarn.ops.telemetry.Downsampling;
 import io.forewarn.ops.telemetry.TelemetryStore;
 import io.vertx.core.Future;
@@ -25,10 +25,10 @@ public final class FleetRoutes {
 
   private final DeviceStore devices;
   private final TelemetryStore telemetry;
-  private final RuleFiles rules;
+  private final RuleSetStore rules;
   private final Clock clock;
 
-  public FleetRoutes(DeviceStore devices, TelemetryStore telemetry, RuleFiles rules, Clock clock) {
+  public FleetRoutes(DeviceStore devices, TelemetryStore telemetry, RuleSetStore rules, Clock clock) {
     this.devices = devices;
     this.telemetry = telemetry;
     this.rules = rules;
@@ -79,10 +79,10 @@ public final class FleetRoutes {
       var q = new TelemetryStore.Query(who.tenantId(), id, metric, from, to, plan);
       return telemetry.series(device, q).compose(points -> points == null
           ? Future.failedFuture(ApiProblem.notFound("metric " + metric))
-          : Future.succeededFuture(Reply.ok(new JsonObject().put("device", id).put("metric", metric)
-              .put("from", from.toString()).put("to", to.toString()).put("source", plan.source().table())
-              .put("step_seconds", plan.step().toSeconds()).put("points", points)
-              .put("thresholds", rules.thresholds(device.model(), metric)))));
+          : rules.thresholds(device.model(), metric).map(levels -> Reply.ok(new JsonObject().put("device", id)
+              .put("metric", metric).put("from", from.toString()).put("to", to.toString())
+              .put("source", plan.source().table()).put("step_seconds", plan.step().toSeconds()).put("points", points)
+              .put("thresholds", levels))));
     });
   }
 

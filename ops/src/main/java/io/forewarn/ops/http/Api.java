@@ -21,13 +21,18 @@ import org.slf4j.LoggerFactory;
  * Registers the {@code /api} routes: every one authenticates the bearer token, checks the role it
  * was declared with, runs its handler and writes JSON. Every failure becomes a JSON error; only a
  * fault on our side is a 5xx. {@link #routes()} lists what is registered, so tests can walk them all.
+ * Fleet-wide settings ({@link #fleetGet}, {@link #fleetPost}: rule sets) are also refused to every
+ * tenant but the operator tenant, whose people run the fleet for all tenants (docs/api.md "Tenants").
  */
 public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private static final String CALLER = "forewarn.caller";
 
-  /** One registered route and the least role that may call it. */
-  public record Route(HttpMethod method, String path, Role role) {}
+  /**
+   * One registered route, the least role that may call it, and whether only the operator tenant's
+   * tokens may (fleet-wide settings).
+   */
+  public record Route(HttpMethod method, String path, Role role, boolean operatorTenantOnly) {}
 
   /** A route's work; returns a failed future or throws ApiProblem for bad input. */
   @FunctionalInterface
@@ -37,11 +42,14 @@ public final class Api {
 
   private final Router router;
   private final OpsMetrics metrics;
+  private final String operatorTenant;
   private final List<Route> routes = new ArrayList<>();
 
-  public Api(Router router, Authenticator authenticator, OpsMetrics metrics) {
+  /** @param operatorTenant slug of the tenant whose tokens may call the fleet-wide routes */
+  public Api(Router router, Authenticator authenticator, OpsMetrics metrics, String operatorTenant) {
     this.router = router;
     this.metrics = metrics;
+    this.operatorTenant = operatorTenant;
     router.route("/api/*").handler(ctx -> authenticate(ctx, authenticator));
   }
 
@@ -50,27 +58,38 @@ public final class Api {
   }
 
   public void get(String path, Role role, Handler handler) {
-    add(HttpMethod.GET, path, role, handler);
+    add(new Route(HttpMethod.GET, path, role, false), handler);
   }
 
   public void post(String path, Role role, Handler handler) {
-    add(HttpMethod.POST, path, role, handler);
+    add(new Route(HttpMethod.POST, path, role, false), handler);
   }
 
   public void put(String path, Role role, Handler handler) {
-    add(HttpMethod.PUT, path, role, handler);
+    add(new Route(HttpMethod.PUT, path, role, false), handler);
   }
 
   public void delete(String path, Role role, Handler handler) {
-    add(HttpMethod.DELETE, path, role, handler);
+    add(new Route(HttpMethod.DELETE, path, role, false), handler);
+  }
+
+  /** A GET of fleet-wide settings: only the operator tenant's tokens with at least {@code role}. */
+  public void fleetGet(String path, Role role, Handler handler) {
+    add(new Route(HttpMethod.GET, path, role, true), handler);
+  }
+
+  /** A POST that changes fleet-wide settings: only the operator tenant's tokens with at least {@code role}. */
+  public void fleetPost(String path, Role role, Handler handler) {
+    add(new Route(HttpMethod.POST, path, role, true), handler);
   }
 
   /** A route that writes its own response (the event stream); same authentication and role check. */
   public void raw(HttpMethod method, String path, Role role, io.vertx.core.Handler<RoutingContext> handler) {
-    routes.add(new Route(method, path, role));
+    Route route = new Route(method, path, role, false);
+    routes.add(route);
     router.route(method, path).handler(ctx -> {
       Caller caller = ctx.get(CALLER);
-      if (allowed(ctx, caller, role)) {
+      if (allowed(ctx, caller, route)) {
         handler.handle(ctx);
       }
     });
@@ -80,11 +99,11 @@ public final class Api {
     return ctx.get(CALLER);
   }
 
-  private void add(HttpMethod method, String path, Role role, Handler handler) {
-    routes.add(new Route(method, path, role));
-    router.route(method, path).handler(ctx -> {
+  private void add(Route route, Handler handler) {
+    routes.add(route);
+    router.route(route.method(), route.path()).handler(ctx -> {
       Caller caller = ctx.get(CALLER);
-      if (!allowed(ctx, caller, role)) {
+      if (!allowed(ctx, caller, route)) {
         return;
       }
       Future<Reply> work;
@@ -105,14 +124,20 @@ public final class Api {
     });
   }
 
-  private boolean allowed(RoutingContext ctx, Caller caller, Role role) {
-    if (caller.role().includes(role)) {
-      return true;
+  private boolean allowed(RoutingContext ctx, Caller caller, Route route) {
+    if (!caller.role().includes(route.role())) {
+      metrics.denied("role");
+      error(ctx, new ApiProblem(403, "forbidden", "this needs the " + route.role().dbName() + " role; the token has "
+          + caller.role().dbName(), List.of()));
+      return false;
     }
-    metrics.denied("role");
-    error(ctx, new ApiProblem(403, "forbidden", "this needs the " + role.dbName() + " role; the token has "
-        + caller.role().dbName(), List.of()));
-    return false;
+    if (route.operatorTenantOnly() && !caller.tenantSlug().equals(operatorTenant)) {
+      metrics.denied("tenant");
+      error(ctx, new ApiProblem(403, "operator_tenant_only", "this is a fleet-wide setting: only the operator tenant"
+          + " '" + operatorTenant + "' manages it", List.of()));
+      return false;
+    }
+    return true;
   }
 
   private void authenticate(RoutingContext ctx, Authenticator authenticator) {

@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
-  /** Where and how to listen. */
-  public record Settings(String host, int port, long bodyLimitBytes) {}
+  /**
+   * Where and how to listen.
+   *
+   * @param operatorTenant slug of the tenant that manages fleet-wide settings (rule sets)
+   */
+  public record Settings(String host, int port, long bodyLimitBytes, String operatorTenant) {}
 
   private final Settings settings;
   private final Authenticator authenticator;
@@ -68,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     String openApi = openApi();
     router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(openApi));
-    Api api = new Api(router, authenticator, metrics);
+    Api api = new Api(router, authenticator, metrics, settings.operatorTenant());
     routeGroups.forEach(group -> group.accept(api));
     routes = api.routes();
     router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false)

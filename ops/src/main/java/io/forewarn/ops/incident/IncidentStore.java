@@ -28,7 +28,7 @@ public final class IncidentStore {
       + " c.external_id AS customer_id, i.state, i.severity, i.summary, i.summary_key, i.details,"
       + " i.predicted_failure_at, i.fix_eta, i.parent_id, i.acknowledged_by, i.acknowledged_at, i.silenced_until,"
       + " i.opened_at, i.firing_at, i.resolved_at, i.updated_at, i.change_seq";
-  private static final String FROM = " FROM incidents i LEFT JOIN devices d ON d.id = i.device_id"
+  static final String FROM = " FROM incidents i LEFT JOIN devices d ON d.id = i.device_id"
       + " LEFT JOIN customers c ON c.id = i.customer_id"
       + " WHERE incident_visible(i.device_id, i.customer_id, i.scope_type, i.scope_value, ?)";
   /** The outbox payload's incident, with the same fields the rules stage writes (rules IncidentJson). */
@@ -83,30 +83,6 @@ public final class IncidentStore {
         incident.put("events", Rows.all(ps));
       }
       return incident;
-    });
-  }
-
-  /** Incidents changed after change number {@code seq}, oldest change first: what the live stream pushes. */
-  public Future<JsonArray> changedSince(int tenantId, long seq, int limit) {
-    return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
-          + " AND i.change_seq > ? ORDER BY i.change_seq LIMIT ?")) {
-        ps.setInt(1, tenantId);
-        ps.setLong(2, seq);
-        ps.setInt(3, limit);
-        return Rows.all(ps);
-      }
-    });
-  }
-
-  /** The latest change number of any incident (a stream starts after it). */
-  public Future<Long> latestChange() {
-    return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(change_seq), 0) FROM incidents");
-          var rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
     });
   }
 

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Server-sent events of incident changes for one tenant: each connection polls the change number
- * (migration V11) on a worker and pushes {@code event: incident} with the incident as JSON. A
- * comment line every heartbeat keeps proxies from closing an idle stream.
+ * Server-sent events of incident changes for one tenant: each connection polls the {@link ChangeFeed}
+ * on a worker (changes in commit order) and pushes {@code event: incident} with the incident as JSON.
+ * A comment line every heartbeat keeps proxies from closing an idle stream.
  */
 public final class IncidentStream {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentStream.class);
@@ -26,15 +26,15 @@ public final class IncidentStream {
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final Vertx vertx;
-  private final IncidentStore store;
+  private final ChangeFeed feed;
   private final OpsMetrics metrics;
   private final Duration poll;
   private final int maxStreams;
   private final AtomicInteger open = new AtomicInteger();
 
-  public IncidentStream(Vertx vertx, IncidentStore store, OpsMetrics metrics, Duration poll, int maxStreams) {
+  public IncidentStream(Vertx vertx, ChangeFeed feed, OpsMetrics metrics, Duration poll, int maxStreams) {
     this.vertx = vertx;
-    this.store = store;
+    this.feed = feed;
     this.metrics = metrics;
     this.poll = poll;
     this.maxStreams = maxStreams;
@@ -48,7 +48,7 @@ public final class IncidentStream {
           + " connections; try again later", List.of()));
       return;
     }
-    store.latestChange().onComplete(ar -> {
+    feed.start().onComplete(ar -> {
       if (ar.failed()) {
         open.decrementAndGet();
         Api.fail(ctx, ar.cause());
@@ -67,16 +67,16 @@ public final class IncidentStream {
   private final class Connection {
     private final int tenantId;
     private final HttpServerResponse response;
-    private long cursor;
+    private ChangeFeed.Position position;
     private long pollTimer;
     private long heartbeatTimer;
     private boolean busy;
     private boolean closed;
 
-    Connection(int tenantId, HttpServerResponse response, long cursor) {
+    Connection(int tenantId, HttpServerResponse response, ChangeFeed.Position position) {
       this.tenantId = tenantId;
       this.response = response;
-      this.cursor = cursor;
+      this.position = position;
     }
 
     void start() {
@@ -96,7 +96,7 @@ public final class IncidentStream {
         return;
       }
       busy = true;
-      store.changedSince(tenantId, cursor, BATCH).onComplete(ar -> {
+      feed.next(tenantId, position, BATCH).onComplete(ar -> {
         busy = false;
         if (closed) {
           return;
@@ -105,10 +105,10 @@ public final class IncidentStream {
           LOG.warn("live stream poll failed (will retry): {}", ar.cause().toString());
           return;
         }
-        JsonArray changes = ar.result();
+        position = ar.result().next();
+        JsonArray changes = ar.result().items();
         for (Object o : changes) {
           JsonObject incident = (JsonObject) o;
-          cursor = Math.max(cursor, incident.getLong("change_seq"));
           response.write("id: " + incident.getLong("change_seq") + "\nevent: incident\ndata: " + incident.encode() + "\n\n");
         }
         metrics.eventsPushed(changes.size());

@@ -33,7 +33,7 @@ public final class OpsMetrics {
     return registry;
   }
 
-  /** reason: missing, malformed, unknown, role. */
+  /** reason: missing, malformed, unknown, role, tenant (a fleet-wide route called by another tenant). */
   public void denied(String reason) {
     denied.computeIfAbsent(reason, r -> Counter.builder(DENIED).tag("reason", r)
         .description("requests refused by authentication or role").register(registry)).increment();

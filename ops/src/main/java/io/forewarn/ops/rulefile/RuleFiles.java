@@ -9,15 +9,17 @@ import io.forewarn.rules.ruleset.RuleSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * The rule file the rules service runs (the same FOREWARN_RULES_FILE, or the file shipped in its
- * jar), and checks of a posted one with the rules service's own parser.
+ * Rule files read with the rules service's own loader (so "valid here" means "loads there"), the levels
+ * a chart draws from them, and the file ops was started with (FOREWARN_RULES_FILE, or the rules jar's),
+ * which is shown until the rules service has stored a rule set in the database.
  */
 public final class RuleFiles {
   /** The result of checking a rule file. */
@@ -26,15 +28,18 @@ public final class RuleFiles {
     record Invalid(List<String> problems) implements Check {}
   }
 
+  /** A rule file read: its rules, or (rules null) every problem it has. */
+  record Parsed(RuleSet rules, List<String> problems) {}
+
   private final RuleFileLoader loader = new RuleFileLoader(ProductCatalog.standard());
   private final String source;
   private final String text;
-  private final RuleSet active;
+  private final RuleSet file;
 
   private RuleFiles(String source, String text) {
     this.source = source;
     this.text = text;
-    this.active = loader.parse(text, source);
+    this.file = loader.parse(text, source);
   }
 
   /** @param file null = the rules shipped in the rules jar */
@@ -42,38 +47,56 @@ public final class RuleFiles {
     if (file != null) {
       return new RuleFiles(file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
     }
-    try (InputStream in = RuleFileLoader.class.getResourceAsStream(RuleFileLoader.DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new IOException(RuleFileLoader.DEFAULT_RESOURCE + " is missing from the rules jar");
-      }
-      return new RuleFiles("classpath:" + RuleFileLoader.DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-  }
-
-  public JsonObject describe() {
-    return new JsonObject().put("source", source).put("version", active.version()).put("rules", active.size())
-        .put("models", new JsonArray(List.copyOf(active.rulesByModel().keySet())))
-        .put("file", new JsonObject(text));
+    return new RuleFiles(RuleFileLoader.DEFAULT_SOURCE, RuleFileLoader.defaultText());
   }
 
   public Check check(String posted) {
+    Parsed p = parse(posted, "posted");
+    return p.rules() == null ? new Check.Invalid(p.problems())
+        : new Check.Valid(p.rules().version(), p.rules().size(), List.copyOf(p.rules().rulesByModel().keySet()));
+  }
+
+  Parsed parse(String content, String where) {
+    return attempt(() -> loader.parse(content, where));
+  }
+
+  /** A stored rule set read as the rules service reads it: valid, and its version is its row's. */
+  Parsed parseStored(String content, String version) {
+    return attempt(() -> loader.parseStored(content, version));
+  }
+
+  private static Parsed attempt(Supplier<RuleSet> read) {
     try {
-      RuleSet set = loader.parse(posted, "posted");
-      return new Check.Valid(set.version(), set.size(), List.copyOf(set.rulesByModel().keySet()));
+      return new Parsed(read.get(), List.of());
     } catch (RuleFileException e) {
-      return new Check.Invalid(e.problems());
+      return new Parsed(null, e.problems());
     } catch (RuntimeException e) {
-      return new Check.Invalid(List.of(String.valueOf(e.getMessage())));
+      return new Parsed(null, List.of(String.valueOf(e.getMessage())));
     }
   }
 
-  /** Levels the chart draws for a model's metric: [{rule, kind, direction, level}]. */
-  public JsonArray thresholds(String model, String metric) {
+  /** The file ops was started with, described like a stored rule set. */
+  JsonObject describeFile() {
+    return describe(file, text).put("source", source)
+        .put("origin", source.equals(RuleFileLoader.DEFAULT_SOURCE) ? "jar" : "file");
+  }
+
+  RuleSet file() {
+    return file;
+  }
+
+  static JsonObject describe(RuleSet rules, String content) {
+    return new JsonObject().put("version", rules.version()).put("rules", rules.size())
+        .put("models", new JsonArray(List.copyOf(rules.rulesByModel().keySet()))).put("file", new JsonObject(content));
+  }
+
+  /** Levels the chart draws for a model's metric: [{rule, kind, direction, level, severity}]. */
+  static JsonArray thresholds(RuleSet rules, String model, String metric) {
     JsonArray out = new JsonArray();
     if (model == null) {
       return out;
     }
-    for (RuleSpec spec : active.forModel(model)) {
+    for (RuleSpec spec : rules.forModel(model)) {
       if (!metric.equals(spec.metric())) {
         continue;
       }
@@ -87,7 +110,7 @@ public final class RuleFiles {
   }
 
   private static JsonObject level(RuleSpec spec, String kind, String direction, double value) {
-    return new JsonObject().put("rule", spec.id()).put("kind", kind).put("direction", direction.toLowerCase(java.util.Locale.ROOT))
-        .put("level", value).put("severity", spec.severity().name().toLowerCase(java.util.Locale.ROOT));
+    return new JsonObject().put("rule", spec.id()).put("kind", kind).put("direction", direction.toLowerCase(Locale.ROOT))
+        .put("level", value).put("severity", spec.severity().name().toLowerCase(Locale.ROOT));
   }
 }

@@ -32,8 +32,12 @@ class BadInputIT {
   void everyKindOfBadInputGetsAClearJsonClientError() throws Exception {
     String op = f.tokens.get("acme.operator");
     String admin = f.tokens.get("acme.admin");
+    String fleetAdmin = f.tokens.get("default.admin");
     long incident = f.id("acme.incident");
     String json = "application/json";
+    String active = f.rulesVersion;
+    String shipped = io.forewarn.rules.ruleset.RuleFileLoader.defaultText();
+    String submit = "{\"rule_file\":%s,\"reason\":\"test\",\"expected_active\":\"%s\"}";
     String huge = "{\"reason\":\"" + "x".repeat(70 * 1024) + "\"}";
     List<Case> cases = List.of(
         new Case("no token", "GET", "/api/devices", null, null, null, 401, "unauthenticated"),
@@ -101,6 +105,28 @@ class BadInputIT {
             422, "invalid_rules"),
         new Case("token with unknown role", "POST", "/api/tokens", admin, json, "{\"name\":\"x\",\"role\":\"root\"}", 400,
             "bad_field"),
+        new Case("rule set with an invalid file", "POST", "/api/rules/versions", fleetAdmin, json,
+            submit.formatted("{\"version\":\"v9\",\"models\":{\"toaster\":{}}}", active), 422, "invalid_rules"),
+        new Case("rule set without a file", "POST", "/api/rules/versions", fleetAdmin, json,
+            "{\"reason\":\"r\",\"expected_active\":\"" + active + "\"}", 400, "missing_field"),
+        new Case("rule set file as text", "POST", "/api/rules/versions", fleetAdmin, json,
+            submit.formatted("\"rules.json\"", active), 400, "wrong_type"),
+        new Case("rule set without a reason", "POST", "/api/rules/versions", fleetAdmin, json,
+            "{\"rule_file\":" + shipped + ",\"expected_active\":\"" + active + "\"}", 400, "missing_field"),
+        new Case("rule set of a stored version", "POST", "/api/rules/versions", fleetAdmin, json,
+            submit.formatted(shipped, active), 409, "version_exists"),
+        new Case("rule set on a stale active version", "POST", "/api/rules/versions", fleetAdmin, json,
+            submit.formatted(shipped.replace(active, "stale-1"), "1999-01-01.1"), 409, "active_changed"),
+        new Case("rule set from another tenant", "POST", "/api/rules/versions", admin, json,
+            submit.formatted(shipped.replace(active, "acme-1"), active), 403, "operator_tenant_only"),
+        new Case("activate an unknown version", "POST", "/api/rules/versions/no-such-version/activate", fleetAdmin, json,
+            "{\"reason\":\"r\",\"expected_active\":\"" + active + "\"}", 404, "not_found"),
+        new Case("activate a path-walking version", "POST", "/api/rules/versions/..%2F..%2Fetc/activate", fleetAdmin, json,
+            "{\"reason\":\"r\",\"expected_active\":\"" + active + "\"}", 400, "bad_id"),
+        new Case("activate the active version", "POST", "/api/rules/versions/" + active + "/activate", fleetAdmin, json,
+            "{\"reason\":\"r\",\"expected_active\":\"" + active + "\"}", 409, "already_active"),
+        new Case("rule set versions limit too large", "GET", "/api/rules/versions?limit=5000", fleetAdmin, null, null, 400,
+            "bad_parameter"),
         new Case("wrong method", "PATCH", "/api/devices", op, null, null, 405, "method_not_allowed"));
 
     for (Case c : cases) {
@@ -120,8 +146,10 @@ class BadInputIT {
 
   @Test
   void noRouteAnswersJunkWithAServerError() throws Exception {
-    // GIVEN junk for every path parameter and every body, sent to every route by an admin
+    // GIVEN junk for every path parameter and every body, sent to every route by an admin (of the operator
+    // tenant for the fleet-wide routes, so their handlers run too)
     String admin = f.tokens.get("acme.admin");
+    String fleetAdmin = f.tokens.get("default.admin");
     List<String> junkIds = List.of("%00", "..", "%2e%2e", "'%20OR%201=1--", "x".repeat(3000), "-1", "1e9", "0x10",
         "%EF%BC%99", "%F0%9F%94%A5", "9223372036854775808", "%25", "null");
     List<String> junkBodies = List.of("", "null", "[]", "\"text\"", "{}", "{\"until\":[],\"reason\":{}}",
@@ -137,7 +165,8 @@ class BadInputIT {
         List<String> bodies = route.method().name().equals("GET") ? java.util.Collections.singletonList(null) : junkBodies;
         for (String body : bodies) {
           // WHEN it is sent
-          HttpResponse<String> r = f.send(route.method().name(), path, admin, body == null ? null : "application/json", body);
+          HttpResponse<String> r = f.send(route.method().name(), path, route.operatorTenantOnly() ? fleetAdmin : admin,
+              body == null ? null : "application/json", body);
           sent++;
           // THEN the reply is never a server error, and every error is JSON
           String what = route.method() + " " + path.substring(0, Math.min(path.length(), 80)) + " body="

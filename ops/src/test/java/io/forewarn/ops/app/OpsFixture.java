@@ -5,6 +5,8 @@ import io.forewarn.common.testing.TestDatabase;
 import io.forewarn.ops.auth.Role;
 import io.forewarn.ops.auth.TokenStore;
 import io.forewarn.ops.rulefile.RuleFiles;
+import io.forewarn.rules.ruleset.ProductCatalog;
+import io.forewarn.rules.ruleset.RuleFileLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -25,7 +27,9 @@ import java.util.Map;
 /**
  * A real ops service on a free port over a throw-away TimescaleDB database, seeded with two tenants
  * ("acme" and "bolt") whose every kind of row carries a recognisable marker, tokens of every role,
- * and a region disruption that covers both tenants' devices.
+ * and a region disruption that covers both tenants' devices; tokens of every role for the operator
+ * tenant ("default", which manages the fleet's rule sets); and the rules jar's rule set stored and
+ * activated as the rules service does at its first start.
  */
 public final class OpsFixture implements AutoCloseable {
   public final TestDatabase db;
@@ -34,15 +38,25 @@ public final class OpsFixture implements AutoCloseable {
   public final String base;
   public final Map<String, String> tokens = new HashMap<>();
   public final Map<String, Long> ids = new HashMap<>();
+  /** The version of the rules jar's rule file: the active rule set after seeding. */
+  public final String rulesVersion = new RuleFileLoader(ProductCatalog.standard()).loadDefault().version();
   private final com.zaxxer.hikari.HikariDataSource pool;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public OpsFixture(String prefix) throws Exception {
+    this(prefix, true);
+  }
+
+  /** @param ruleSet whether the rules service has stored its rule set yet */
+  public OpsFixture(String prefix, boolean ruleSet) throws Exception {
     db = TestDatabase.create(prefix);
     pool = Database.pool(db.jdbcUrl(), 4, "ops-test");
     Database.migrate(pool);
     try (Connection c = db.connect()) {
       seed(c);
+      if (ruleSet) {
+        seedRuleSet(c);
+      }
     }
     vertx = Vertx.vertx();
     OpsConfig config = OpsConfig.fromEnv(Map.of("FOREWARN_DB_URL", db.jdbcUrl(), "FOREWARN_OPS_HTTP_PORT", "0",
@@ -132,6 +146,22 @@ public final class OpsFixture implements AutoCloseable {
     }
     ids.put("shared.region", incident(c, "region:shared", "service_disruption", "region", "shared", null, null,
         "shared region disruption", null));
+    for (Role role : Role.values()) {
+      tokens.put("default." + role.dbName(), TokenStore.issue(c, 1, "default-" + role.dbName(), role, "test", null).token());
+    }
+  }
+
+  /** What the rules service writes at its first start: the jar's rule file, stored, activated and applied. */
+  private void seedRuleSet(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_sets (version, content, origin, source, created_by,"
+        + " reason) VALUES (?, ?, 'jar', ?, 'rules-service', 'first start: the rules jar''s default')")) {
+      ps.setString(1, rulesVersion);
+      ps.setString(2, RuleFileLoader.defaultText());
+      ps.setString(3, RuleFileLoader.DEFAULT_SOURCE);
+      ps.executeUpdate();
+    }
+    ids.put("activation.first", insertId(c, "INSERT INTO rule_set_activations (rule_set_id, activated_by, reason,"
+        + " applied_at) SELECT id, 'rules-service', 'first start', now() FROM rule_sets RETURNING id"));
   }
 
   private static long incident(Connection c, String fingerprint, String kind, String scopeType, String scopeValue,

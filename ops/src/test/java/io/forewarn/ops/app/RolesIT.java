@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every route, called by a viewer, an operator and an admin of the route's own tenant: refused with
- * 403 exactly when the role is below the one the route is documented with (docs/api.md), and the
- * table of documented roles must match what is registered.
+ * Every route, called by a viewer, an operator and an admin of the route's own tenant (the operator
+ * tenant for fleet-wide routes): refused with 403 exactly when the role is below the one the route is
+ * documented with (docs/api.md), and the table of documented roles and fleet-wide routes must match
+ * what is registered.
  */
 class RolesIT {
   private static OpsFixture f;
@@ -39,6 +40,11 @@ class RolesIT {
   static void stop() {
     f.close();
   }
+
+  /** The fleet-wide routes of docs/api.md: only the operator tenant's tokens, with these roles. */
+  static final Map<String, Role> FLEET_WIDE = Map.of("GET /api/rules/versions", Role.ADMIN,
+      "GET /api/rules/versions/:version", Role.ADMIN, "POST /api/rules/versions", Role.ADMIN,
+      "POST /api/rules/versions/:version/activate", Role.ADMIN);
 
   /** The role table of docs/api.md, as data. */
   static final Map<String, Role> DOCUMENTED = new HashMap<>();
@@ -58,16 +64,22 @@ class RolesIT {
     for (String r : new String[] {"GET /api/tokens", "POST /api/tokens", "DELETE /api/tokens/:id"}) {
       DOCUMENTED.put(r, Role.ADMIN);
     }
+    DOCUMENTED.putAll(FLEET_WIDE);
   }
 
   @Test
   void eachRoleIsRefusedExactlyTheRoutesAboveIt() throws Exception {
     // GIVEN the registered routes and a spare token the admin may revoke
     Map<String, Role> registered = new HashMap<>();
+    Map<String, Role> fleetWide = new HashMap<>();
     for (Api.Route r : f.service.http().routes()) {
       registered.put(r.method() + " " + r.path(), r.role());
+      if (r.operatorTenantOnly()) {
+        fleetWide.put(r.method() + " " + r.path(), r.role());
+      }
     }
     assertThat(registered).as("docs/api.md role table").isEqualTo(DOCUMENTED);
+    assertThat(fleetWide).as("docs/api.md fleet-wide routes").isEqualTo(FLEET_WIDE);
     long spare;
     try (Connection c = f.db.connect()) {
       spare = TokenStore.issue(c, (int) f.id("tenant.acme"), "spare", Role.VIEWER, "test", null).id();
@@ -75,8 +87,9 @@ class RolesIT {
 
     for (Api.Route route : f.service.http().routes()) {
       for (Role role : Role.values()) {
-        // WHEN the route is called with this role on acme's own data
-        HttpResponse<InputStream> r = call(route, f.tokens.get("acme." + role.dbName()), spare);
+        // WHEN the route is called with this role on acme's own data (the operator tenant's, if fleet-wide)
+        String tenant = route.operatorTenantOnly() ? "default." : "acme.";
+        HttpResponse<InputStream> r = call(route, f.tokens.get(tenant + role.dbName()), spare);
         int status = r.statusCode();
         String body = status == 200 && route.path().endsWith("/stream") ? "" : new String(r.body().readAllBytes(),
             StandardCharsets.UTF_8);
@@ -95,13 +108,16 @@ class RolesIT {
   }
 
   private static HttpResponse<InputStream> call(Api.Route route, String token, long spareToken) throws Exception {
-    String path = route.path().replace(":deviceId", "acme-dev-1").replace(":customerId", "acme-cust-1");
+    String path = route.path().replace(":deviceId", "acme-dev-1").replace(":customerId", "acme-cust-1")
+        .replace(":version", f.rulesVersion);
     String soon = Instant.now().plus(1, ChronoUnit.HOURS).toString();
     String body = switch (route.method().name() + " " + route.path()) {
       case "POST /api/incidents/:id/silence" -> "{\"until\":\"" + soon + "\",\"reason\":\"test\"}";
       case "POST /api/maintenance-windows" -> "{\"scope_type\":\"region\",\"scope_value\":\"north\",\"starts_at\":\"" + soon
           + "\",\"ends_at\":\"" + Instant.now().plus(3, ChronoUnit.HOURS) + "\",\"reason\":\"works\"}";
       case "POST /api/rules/validate" -> "{\"models\":{}}";
+      case "POST /api/rules/versions" -> "{\"rule_file\":{\"models\":{}},\"reason\":\"r\",\"expected_active\":\"x\"}";
+      case "POST /api/rules/versions/:version/activate" -> "{\"reason\":\"r\",\"expected_active\":\"x\"}";
       case "PUT /api/customers/:customerId/preferences" -> "{\"channel_order\":[\"sms\"],\"opted_out\":[],\"daily_cap\":2,"
           + "\"quiet_start\":\"21:00\",\"quiet_end\":\"07:00\"}";
       case "POST /api/tokens" -> "{\"name\":\"by-role-test\",\"role\":\"viewer\"}";

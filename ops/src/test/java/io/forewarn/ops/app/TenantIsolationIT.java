@@ -68,6 +68,9 @@ class TenantIsolationIT {
     assertThat(f.db.queryLong("SELECT count(*) FROM api_tokens WHERE tenant_id = " + f.id("tenant.bolt")
         + " AND revoked_at IS NOT NULL")).isZero();
     assertThat(f.db.queryLong("SELECT count(*) FROM api_tokens WHERE tenant_id = " + f.id("tenant.bolt"))).isEqualTo(3);
+    // AND the fleet's rule sets are as the rules service left them
+    assertThat(f.db.queryLong("SELECT count(*) FROM rule_sets")).isOne();
+    assertThat(f.db.queryLong("SELECT count(*) FROM rule_set_activations")).isOne();
   }
 
   private Map<String, Attack> attacks() {
@@ -129,6 +132,16 @@ class TenantIsolationIT {
       assertThat(r.statusCode()).isEqualTo(422);
       assertThat(r.body().toLowerCase(Locale.ROOT)).doesNotContain("bolt");
     });
+    // Rule sets are fleet-wide: every tenant reads the active one; only the operator tenant manages them.
+    String version = f.rulesVersion;
+    String ruleFile = io.forewarn.rules.ruleset.RuleFileLoader.defaultText().replace(version, "acme-takeover");
+    a.put("GET /api/rules/versions", t -> status(f.get("/api/rules/versions", t), 403, "operator_tenant_only"));
+    a.put("GET /api/rules/versions/:version", t -> status(f.get("/api/rules/versions/" + version, t), 403,
+        "operator_tenant_only"));
+    a.put("POST /api/rules/versions", t -> status(f.json("POST", "/api/rules/versions", t, "{\"rule_file\":" + ruleFile
+        + ",\"reason\":\"mine now\",\"expected_active\":\"" + version + "\"}"), 403, "operator_tenant_only"));
+    a.put("POST /api/rules/versions/:version/activate", t -> status(f.json("POST", "/api/rules/versions/" + version
+        + "/activate", t, "{\"reason\":\"x\",\"expected_active\":\"" + version + "\"}"), 403, "operator_tenant_only"));
     a.put("GET /api/customers", t -> readsNoBolt(f.get("/api/customers", t)));
     a.put("GET /api/customers/:customerId", t -> notFound(f.get("/api/customers/bolt-cust-1", t)));
     a.put("PUT /api/customers/:customerId/preferences", t -> notFound(f.json("PUT", "/api/customers/bolt-cust-1/preferences",

@@ -5,8 +5,9 @@ import io.forewarn.common.db.Database;
 import io.forewarn.common.db.DbUrl;
 import io.forewarn.rules.ruleset.ProductCatalog;
 import io.forewarn.rules.ruleset.RuleFileLoader;
-import io.forewarn.rules.ruleset.RuleSet;
+import io.forewarn.rules.store.ActiveRuleSet;
 import io.forewarn.rules.store.EvaluationClock;
+import io.forewarn.rules.store.RuleFile;
 import io.forewarn.rules.store.RulesPipeline;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,13 +15,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wiring: config -> rules -> pool -> pipeline -> verticles. */
+/** Wiring: config -> rule file -> pool -> pipeline (rules from the database, seeded by the file) -> verticles. */
 final class RulesService {
   private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
 
@@ -41,18 +41,18 @@ final class RulesService {
 
   static RulesService start(RulesConfig config, Clock clock) throws Exception {
     RuleFileLoader loader = new RuleFileLoader(ProductCatalog.standard());
-    RuleSet rules = config.rulesFile() == null ? loader.loadDefault() : loader.load(Path.of(config.rulesFile()));
-    LOG.info("rules {} loaded: {} rules; cursor {}, poll {}, include history {}, clock {}, http port {}",
-        rules.version(), rules.size(), config.cursorName(), config.pollInterval(), config.includeHistory(),
-        config.clock(), config.httpPort());
+    RuleFile file = RuleFile.read(loader, config.rulesFile());
+    LOG.info("rule file {} (version {}, {} rules) seeds the database's rule sets; cursor {}, poll {}, include history {},"
+        + " clock {}, http port {}", file.source(), file.rules().version(), file.rules().size(), config.cursorName(),
+        config.pollInterval(), config.includeHistory(), config.clock(), config.httpPort());
     HikariDataSource pool = Database.pool(DbUrl.toJdbc(config.dbUri()), config.dbPoolSize(), "rules");
-    RulesPipeline pipeline = new RulesPipeline(pool, rules, ProductCatalog.standard(), clock,
+    RulesPipeline pipeline = new RulesPipeline(pool, new ActiveRuleSet(loader, file), ProductCatalog.standard(), clock,
         new EvaluationClock(config.clock()), config.cursorName(), config.includeHistory());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    RulesMetrics metrics = new RulesMetrics(registry, pipeline.stats());
+    RulesMetrics metrics = new RulesMetrics(registry, pipeline);
     Vertx vertx = Vertx.vertx();
     EvaluationVerticle evaluation = new EvaluationVerticle(pipeline, metrics, config.pollInterval());
-    HealthVerticle health = new HealthVerticle(registry, evaluation::healthy, config.httpPort());
+    HealthVerticle health = new HealthVerticle(registry, evaluation::healthy, pipeline::rulesVersion, config.httpPort());
     DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
     Future.await(vertx.deployVerticle(evaluation, worker));
     Future.await(vertx.deployVerticle(new WakeVerticle(pool), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));

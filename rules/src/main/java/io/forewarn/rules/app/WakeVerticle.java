@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * LISTEN forewarn_ingest on a connection of its own and wakes the evaluation verticle on each
- * notification, so new batches are evaluated at once rather than on the next poll. Worker verticle:
+ * LISTEN forewarn_ingest (new batches) and forewarn_rules (a rule set activated) on a connection of its
+ * own and wakes the evaluation verticle on each notification, so new batches are evaluated, and a new
+ * rule set swapped in, at once rather than on the next poll. Worker verticle:
  * pgjdbc's getNotifications(timeout) blocks. The poll timer still runs, so a lost notification (or this
  * connection dropping) only delays a batch by one poll interval.
  */
@@ -39,6 +40,7 @@ final class WakeVerticle extends VerticleBase {
         connection.setAutoCommit(true);
         try (Statement s = connection.createStatement()) {
           s.execute("LISTEN forewarn_ingest");
+          s.execute("LISTEN forewarn_rules");
         }
       }
       PGNotification[] got = connection.unwrap(PGConnection.class).getNotifications(500);
@@ -46,7 +48,7 @@ final class WakeVerticle extends VerticleBase {
         vertx.eventBus().send(EvaluationVerticle.WAKE, got.length);
       }
     } catch (Exception e) {
-      LOG.warn("LISTEN forewarn_ingest failed; relying on the poll timer until it reconnects: {}", e.toString());
+      LOG.warn("LISTEN failed; relying on the poll timer until it reconnects: {}", e.toString());
       closeQuietly();
     }
     if (!stopped) {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates every rule of every device, sample by sample, and on clock ticks. Pure: time comes from
@@ -23,12 +26,12 @@ import java.util.Map;
  * incident is written when it fires ({@code opened_at} = when its condition began).
  */
 public final class Engine {
-  private final RuleSet rules;
   private final ProductCatalog catalog;
   private final Map<Integer, DeviceState> devices = new HashMap<>();
   private final Map<String, Incident> open = new LinkedHashMap<>();
-  private final IncidentFactory factory;
-  private final FleetCorrelator fleet;
+  private RuleSet rules;
+  private IncidentFactory factory;
+  private FleetCorrelator fleet;
   private final EngineStats stats;
   private List<Suppression> suppressions = List.of();
   private long latestSampleTs = Long.MIN_VALUE;
@@ -56,6 +59,59 @@ public final class Engine {
       s.rules.put(spec.qualifiedId(), new RuleInstance(spec, d.zone(), null));
     }
     return s;
+  }
+
+  /**
+   * Swaps in another rule set (between cycles; docs/rules.md "Rule sets"). A rule whose definition is
+   * unchanged keeps its instance and so its detector state; one whose definition changed keeps its
+   * incident machine and starts its detector afresh ({@link RuleInstance}); a new rule starts afresh;
+   * open incidents of rules that are gone are resolved ({@link #retireOrphans}). New incidents carry
+   * the new version. Returns the transitions to store.
+   */
+  public List<Transition> reload(RuleSet next, long now) {
+    rules = next;
+    factory = new IncidentFactory(next.version());
+    fleet = new FleetCorrelator(next.fleet(), devices.values().stream().map(d -> d.info).toList());
+    fleet.restore(open.values());
+    for (DeviceState d : devices.values()) {
+      Map<String, RuleInstance> before = new LinkedHashMap<>(d.rules);
+      d.rules.clear();
+      for (RuleSpec spec : next.forModel(d.info.model())) {
+        RuleInstance prev = before.get(spec.qualifiedId());
+        RuleInstance carried = prev == null ? new RuleInstance(spec, d.info.zone(), null) : prev.carriedTo(spec, d.info.zone());
+        d.rules.put(spec.qualifiedId(), carried);
+        d.dirty |= carried != prev;
+      }
+      d.dirty |= !d.rules.keySet().containsAll(before.keySet());
+    }
+    return retireOrphans(now);
+  }
+
+  /**
+   * Resolves the open device incidents whose rule is not in the rule set (removed, or its model's
+   * rules gone): nothing judges them any more. Told like any resolution, with reason
+   * {@link Transition#RULE_REMOVED}. At load too, so a rule set swapped in while the service was
+   * down (or before a failed cycle) leaves no orphan open.
+   */
+  public List<Transition> retireOrphans(long now) {
+    Set<String> ruleIds = new HashSet<>();
+    rules.rulesByModel().values().forEach(specs -> specs.forEach(s -> ruleIds.add(s.qualifiedId())));
+    List<Transition> out = new ArrayList<>();
+    Instant at = Instant.ofEpochMilli(now);
+    for (Iterator<Incident> it = open.values().iterator(); it.hasNext(); ) {
+      Incident i = it.next();
+      if (Incident.DEVICE_PROBLEM.equals(i.kind()) && !ruleIds.contains(i.ruleId())) {
+        it.remove();
+        boolean told = i.suppressedUntil() == null && i.parentFingerprint() == null;
+        out.add(new Transition(Transition.Type.RESOLVED, i.resolved(at), told, Transition.RULE_REMOVED));
+      }
+    }
+    return out.isEmpty() ? out : finish(now, out);
+  }
+
+  /** The rule set this engine judges by. */
+  public RuleSet rules() {
+    return rules;
   }
 
   public void setSuppressions(List<Suppression> active) {
@@ -232,7 +288,8 @@ public final class Engine {
     return out;
   }
 
-  static final String DEVICE_KEY = "_device";
+  /** detector_state.rule_id of a device's own state (last sample, interval), next to its rules'. */
+  public static final String DEVICE_KEY = "_device";
 
   public void restoreState(int deviceId, String ruleId, byte[] state) {
     DeviceState d = devices.get(deviceId);

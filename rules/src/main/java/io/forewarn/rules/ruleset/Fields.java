@@ -19,6 +19,10 @@ final class Fields {
     this.problems = problems;
   }
 
+  JsonObject json() {
+    return json;
+  }
+
   boolean has(String key) {
     return json.getValue(key) != null;
   }

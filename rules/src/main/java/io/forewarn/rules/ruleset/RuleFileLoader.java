@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class RuleFileLoader {
   public static final String DEFAULT_RESOURCE = "/rules/default-rules.json";
+  /** How the shipped file is named where a source is shown. */
+  public static final String DEFAULT_SOURCE = "classpath:" + DEFAULT_RESOURCE;
   private final ProductCatalog catalog;
 
   public RuleFileLoader(ProductCatalog catalog) {
@@ -33,14 +35,33 @@ public final class RuleFileLoader {
   }
 
   public RuleSet loadDefault() {
+    return parse(defaultText(), DEFAULT_SOURCE);
+  }
+
+  /** The rule file shipped in the rules jar, as text. */
+  public static String defaultText() {
     try (InputStream in = RuleFileLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
     }
+  }
+
+  /**
+   * A rule set stored under {@code version} (the database's rule_sets): read like a file, and its own
+   * {@code version} must be that one, so incidents never name a version the store does not know.
+   */
+  public RuleSet parseStored(String text, String version) {
+    String source = "rule set " + version;
+    RuleSet rules = parse(text, source);
+    if (!rules.version().equals(version)) {
+      throw new RuleFileException(source, List.of("(file): 'version' is '" + rules.version()
+          + "' but the rule set is stored as '" + version + "'"));
+    }
+    return rules;
   }
 
   public RuleSet parse(String text, String source) {
@@ -53,6 +74,11 @@ public final class RuleFileLoader {
     }
     Fields top = new Fields(root, "(file)", problems);
     String version = top.text("version", null);
+    if (version != null && !RuleSet.VERSION.matcher(version).matches()) {
+      top.problem("'version' must be 1-128 of [A-Za-z0-9._:-] starting with a letter or digit (it names the rule"
+          + " set in incidents and API paths), not '" + (version.length() > 60 ? version.substring(0, 60) + "…" : version)
+          + "'");
+    }
     FleetSettings fleet = fleet(root.getValue("fleet"), problems);
     Map<String, List<RuleSpec>> byModel = new LinkedHashMap<>();
     Object models = root.getValue("models");
@@ -140,7 +166,7 @@ public final class RuleFileLoader {
       return null;
     }
     return new RuleSpec(model, id, metric, detector, severity, forDuration, clearFor, minFiring, summary,
-        summaryKey, action, actionKey.isEmpty() ? null : actionKey, fleet);
+        summaryKey, action, actionKey.isEmpty() ? null : actionKey, fleet, RuleDefinition.of(f.json()));
   }
 
   /** The notifier looks keys up as problem.<key> / action.<key>; catch a wrong shape at load, not at send. */

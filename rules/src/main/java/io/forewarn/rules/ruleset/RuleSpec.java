@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * @param action        what the operator should do, in plain words
  * @param actionKey     what the customer can do ({@code action.<key>} in the phrase books), or null
  * @param fleet         true when the condition counts towards a fleet disruption (silence, degradation)
+ * @param definition    what the rule judges by (kind, metric and detector settings as canonical JSON, without
+ *                      the words, severity and timing): two rules with the same definition judge the same
+ *                      data alike, so a rule's detector state carries over a rule set change that keeps it
  */
 public record RuleSpec(
     String model,
@@ -30,14 +33,16 @@ public record RuleSpec(
     String summaryKey,
     String action,
     String actionKey,
-    boolean fleet) {
+    boolean fleet,
+    String definition) {
   /** The notifier's key shape: a key of any other shape can never be in its phrase books. */
   public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
   public RuleSpec {
     if (model == null || id == null || detector == null || severity == null || summary == null
-        || summaryKey == null || action == null) {
-      throw new IllegalArgumentException("model, id, detector, severity, summary, summary_key and action are required");
+        || summaryKey == null || action == null || definition == null) {
+      throw new IllegalArgumentException(
+          "model, id, detector, severity, summary, summary_key, action and definition are required");
     }
     if (!KEY.matcher(summaryKey).matches() || actionKey != null && !KEY.matcher(actionKey).matches()) {
       throw new IllegalArgumentException("summary_key and action_key must be lower_snake_case");

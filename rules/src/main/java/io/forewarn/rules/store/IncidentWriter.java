@@ -24,9 +24,12 @@ final class IncidentWriter {
       + " ON CONFLICT (fingerprint) WHERE state <> 'resolved' DO NOTHING RETURNING id";
 
   private final Map<String, Long> ids; // fingerprint -> id of its open row
+  private final String rulesVersion;
 
-  IncidentWriter(Map<String, Long> openIds) {
+  /** @param rulesVersion the rules judging now: recorded in the events of resolutions */
+  IncidentWriter(Map<String, Long> openIds, String rulesVersion) {
     this.ids = openIds;
+    this.rulesVersion = rulesVersion;
   }
 
   /** Returns the number of outbox rows written. */
@@ -49,7 +52,7 @@ final class IncidentWriter {
         if (i.suppressedUntil() != null) {
           event(c, id, "silenced", at, new JsonObject().put("until", i.suppressedUntil().toString()));
         }
-        return t.tell() ? outbox(c, id, event, "opened", i) : 0;
+        return t.tell() ? outbox(c, id, event, "opened", i, null) : 0;
       }
       case ABSORBED -> {
         Long id = ids.get(i.fingerprint());
@@ -75,7 +78,7 @@ final class IncidentWriter {
         }
         long event = event(c, id, "updated", at, new JsonObject().put("released", t.type() == Transition.Type.RELEASED));
         // A released incident is news to the notifier: it was never announced while suppressed.
-        return t.tell() ? outbox(c, id, event, t.type() == Transition.Type.RELEASED ? "opened" : "updated", i) : 0;
+        return t.tell() ? outbox(c, id, event, t.type() == Transition.Type.RELEASED ? "opened" : "updated", i, null) : 0;
       }
       case RESOLVED -> {
         Long id = ids.remove(i.fingerprint());
@@ -90,8 +93,12 @@ final class IncidentWriter {
             return 0; // another instance resolved it already
           }
         }
-        long event = event(c, id, "resolved", at, new JsonObject());
-        return t.tell() ? outbox(c, id, event, "resolved", i) : 0;
+        JsonObject why = new JsonObject().put("rules_version", rulesVersion);
+        if (t.reason() != null) {
+          why.put("reason", t.reason());
+        }
+        long event = event(c, id, "resolved", at, why);
+        return t.tell() ? outbox(c, id, event, "resolved", i, t.reason()) : 0;
       }
     }
     return 0;
@@ -156,9 +163,13 @@ final class IncidentWriter {
     }
   }
 
-  private int outbox(Connection c, long incident, long event, String transition, Incident i) throws SQLException {
+  private int outbox(Connection c, long incident, long event, String transition, Incident i, String reason)
+      throws SQLException {
     JsonObject payload = IncidentJson.outboxPayload(transition, i, incident,
         i.parentFingerprint() == null ? null : ids.get(i.parentFingerprint()));
+    if (reason != null) {
+      payload.put("reason", reason); // e.g. rule_removed: resolved because nothing judges it any more
+    }
     try (PreparedStatement q = c.prepareStatement("INSERT INTO outbox (incident_id, event_id, transition, payload)"
         + " VALUES (?, ?, ?, ?::jsonb)")) {
       q.setLong(1, incident);

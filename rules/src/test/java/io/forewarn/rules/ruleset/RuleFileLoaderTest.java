@@ -128,4 +128,17 @@ class RuleFileLoaderTest {
     assertThat(rules.forModel("cpe-hr300")).filteredOn(r -> r.detector() instanceof Detector.SeasonalDrift)
         .extracting(RuleSpec::metric).containsExactlyInAnyOrder("cpu_temp_c", "snr_db");
   }
+
+  @Test
+  void rejects_a_version_that_cannot_name_the_rule_set_in_a_path_with_the_other_problems() {
+    // GIVEN a version with a slash and a space, and an unknown model
+    String json = """
+        {"version": "2026/12 draft", "models": {"toaster-9": {"rules": []}}}
+        """;
+    // WHEN it is parsed THEN both problems are named
+    assertThatThrownBy(() -> loader.parse(json, "t")).isInstanceOfSatisfying(RuleFileException.class,
+        e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).contains("'version' must be 1-128 of").contains("2026/12 draft"),
+            p -> assertThat(p).contains("unknown product model")));
+  }
 }
