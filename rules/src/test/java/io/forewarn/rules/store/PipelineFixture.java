@@ -35,11 +35,14 @@ final class PipelineFixture implements AutoCloseable {
     return new RulesPipeline(pool, rules, ProductCatalog.standard(), clock, cursor, false);
   }
 
-  /** One committed batch of 10-minute samples of {@code device} from {@code from}; the clock follows the data. */
+  /**
+   * One committed batch of 10-minute samples of {@code device} from {@code from}; returns once a cycle
+   * can read it, and then the clock follows the data.
+   */
   void batch(String gateway, int device, Instant from, int samples, double pressure) throws SQLException {
+    long id;
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      long id;
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('ingest_batch_seq')")) {
         rs.next();
         id = rs.getLong(1);
@@ -67,7 +70,39 @@ final class PipelineFixture implements AutoCloseable {
       }
       c.commit();
     }
+    awaitVisible(id);
     clock.set(at(from, samples - 1).plusSeconds(30));
+  }
+
+  /**
+   * Waits (30 s at most) until the batch is below the cluster's xid horizon, i.e. what the next cycle
+   * reads. Moving the clock before that would let a cycle on a busy shared server tick in a time the
+   * data has not reached yet, and judge the device silent.
+   */
+  private void awaitVisible(long batchId) throws SQLException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (Connection c = pool.getConnection(); PreparedStatement q = c.prepareStatement(
+        "SELECT xid < pg_snapshot_xmin(pg_current_snapshot()) FROM ingest_batches WHERE id = ?")) {
+      q.setLong(1, batchId);
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = q.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return;
+          }
+        }
+        sleep();
+      }
+    }
+    throw new AssertionError("batch " + batchId + " not below the xid horizon after 30 s");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /**
