@@ -25,7 +25,8 @@ public record ProductCatalog(Map<String, Set<String>> metricsByModel, Map<String
     return new ProductCatalog(
         Map.of(
             "cpe-hr300", Set.of("rssi_dbm", "snr_db", "packet_loss_pct", "latency_ms", "cpu_temp_c", "reboots"),
-            "boiler-gb24", Set.of("flow_temp_c", "return_temp_c", "pressure_bar", "burner_starts", "flame_failures"),
+            "boiler-gb24", Set.of("flow_temp_c", "return_temp_c", "pressure_bar", "burner_starts", "flame_failures",
+                "flame_signal_ua"),
             "heatpump-hp9", Set.of("power_kw", "temp_c", "fan_rpm", "error_count", "cop")),
         Map.of("cpe-hr300", Duration.ofMinutes(5), "boiler-gb24", Duration.ofMinutes(10),
             "heatpump-hp9", Duration.ofMinutes(5)));

@@ -31,7 +31,12 @@ final class EngineFixture {
   final List<Transition> log = new ArrayList<>();
 
   EngineFixture(int devices) {
-    RuleSet rules = new RuleFileLoader(ProductCatalog.standard()).parse(RULES, "test");
+    this(devices, RULES);
+  }
+
+  /** With a rule file of the test's own (boiler-gb24 rules, 10-minute reports). */
+  EngineFixture(int devices, String ruleFile) {
+    RuleSet rules = new RuleFileLoader(ProductCatalog.standard()).parse(ruleFile, "test");
     List<DeviceInfo> fleet = new ArrayList<>();
     for (int i = 1; i <= devices; i++) {
       fleet.add(device(i));

@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class FailureLimits {
   public static final int SILENCE_INTERVALS = 3;
+  /** The burner control's flame detection threshold: a flame signal below it counts as no flame (lockout). */
+  public static final double FLAME_LOCKOUT_UA = 1.0;
   private static final Duration HOUR = Duration.ofHours(1);
 
   private static final List<FailureLimit> ALL = List.of(
@@ -29,6 +31,8 @@ public final class FailureLimits {
       new FailureLimit(ProductModel.BOILER, "pressure_bar", ABOVE, 2.8, null, "relief valve opens"),
       new FailureLimit(ProductModel.BOILER, "flow_temp_c", ABOVE, 88, null, "overheat lockout"),
       new FailureLimit(ProductModel.BOILER, "flame_failures", INCREASE, 3, HOUR, "ignition lockout: no heat"),
+      new FailureLimit(ProductModel.BOILER, "flame_signal_ua", BELOW, FLAME_LOCKOUT_UA, null,
+          "flame signal at the detection threshold: ignition lockout, no heat"),
       new FailureLimit(ProductModel.HEAT_PUMP, "temp_c", ABOVE, 90, null, "high-temperature trip: no heat"),
       new FailureLimit(ProductModel.HEAT_PUMP, "cop", BELOW, 1.8, null, "house no longer kept warm"),
       new FailureLimit(ProductModel.HEAT_PUMP, "fan_rpm", BELOW, 300, null, "fan stalled"),

@@ -18,16 +18,19 @@ public enum FaultKind {
   /** CPE link degrades (antenna, cable, interference): signal and SNR fall, loss and latency rise. */
   SIGNAL_DEGRADATION(true, Duration.ofDays(10), Map.of(ProductModel.ROUTER,
       List.of("rssi_dbm", "snr_db", "packet_loss_pct", "latency_ms"))),
-  /** Error events grow more frequent until a lockout burst (ignition electrode wear, sensor fault). */
+  /**
+   * Error events grow more frequent until a lockout burst (heat pump: sensor or controller fault; boiler:
+   * ignition electrode wear, which lowers the flame signal steadily from onset).
+   */
   RISING_ERROR_RATE(true, Duration.ofDays(7), Map.of(
-      ProductModel.BOILER, List.of("flame_failures", "burner_starts"),
+      ProductModel.BOILER, List.of("flame_signal_ua", "flame_failures", "burner_starts"),
       ProductModel.HEAT_PUMP, List.of("error_count"))),
   /** Heat pump loses refrigerant: COP fades towards 1.6 while input power rises to compensate. */
   CAPACITY_FADE(true, Duration.ofDays(30), Map.of(ProductModel.HEAT_PUMP, List.of("cop", "power_kw", "temp_c"))),
   /** Every device on one firmware version degrades from the same rollout instant. */
   FIRMWARE_COHORT(true, Duration.ofDays(10), Map.of(
       ProductModel.ROUTER, List.of("latency_ms", "cpu_temp_c", "reboots"),
-      ProductModel.BOILER, List.of("flame_failures", "burner_starts"),
+      ProductModel.BOILER, List.of("flame_signal_ua", "flame_failures", "burner_starts"),
       ProductModel.HEAT_PUMP, List.of("error_count"))),
   /** Breaks with no precursor at all: a detector cannot see it coming (measures false-negative honesty). */
   SUDDEN_FAILURE(false, Duration.ZERO, Map.of(

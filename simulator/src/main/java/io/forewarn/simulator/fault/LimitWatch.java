@@ -31,6 +31,9 @@ public final class LimitWatch {
     for (int i = 0; i < limits.size(); i++) {
       FailureLimit limit = limits.get(i);
       double v = values[index[i]];
+      if (Double.isNaN(v)) {
+        continue; // not in this report
+      }
       boolean hit;
       if (limit.check() == FailureLimit.Check.INCREASE) {
         Deque<long[]> window = history[i];

@@ -23,7 +23,10 @@ public enum ProductModel {
           MetricSpec.gauge("return_temp_c", "°C", "heating return temperature", 1),
           MetricSpec.gauge("pressure_bar", "bar", "heating circuit water pressure", 2),
           MetricSpec.counter("burner_starts", "burner ignitions since installation"),
-          MetricSpec.counter("flame_failures", "failed ignitions since installation")),
+          MetricSpec.counter("flame_failures", "failed ignitions since installation"),
+          MetricSpec.gauge("flame_signal_ua", "µA",
+              "flame ionisation current, mean while the burner fired since the last report; absent when it did not fire",
+              1)),
       List.of("1.8.4", "1.9.0", "1.9.2"), new double[] {0.35, 0.55, 0.10}),
   HEAT_PUMP("heatpump-hp9", "hp", Duration.ofMinutes(5),
       List.of(

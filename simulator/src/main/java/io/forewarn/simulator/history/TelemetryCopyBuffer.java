@@ -41,8 +41,12 @@ final class TelemetryCopyBuffer {
     putInt(0); // header extension length
   }
 
+  /** One row; a {@code NaN} value is a metric the device left out of this report, so its id is left out too. */
   void add(long epochMillis, int deviceId, short[] metricIds, double[] values, long batchId) {
-    int n = metricIds.length;
+    int n = 0;
+    for (double v : values) {
+      n += Double.isNaN(v) ? 0 : 1;
+    }
     ensure(2 + 12 + 8 + (4 + 20 + 6 * n) + (4 + 20 + 12 * n) + 12 + 5);
     putShort(FIELDS);
     putInt(8);
@@ -51,15 +55,19 @@ final class TelemetryCopyBuffer {
     putInt(deviceId);
     putInt(20 + 6 * n);
     arrayHeader(INT2_OID, n);
-    for (short id : metricIds) {
-      putInt(2);
-      putShort(id);
+    for (int i = 0; i < metricIds.length; i++) {
+      if (!Double.isNaN(values[i])) {
+        putInt(2);
+        putShort(metricIds[i]);
+      }
     }
     putInt(20 + 12 * n);
     arrayHeader(FLOAT8_OID, n);
     for (double v : values) {
-      putInt(8);
-      putLong(Double.doubleToRawLongBits(v));
+      if (!Double.isNaN(v)) {
+        putInt(8);
+        putLong(Double.doubleToRawLongBits(v));
+      }
     }
     putInt(8);
     putLong(batchId);

@@ -33,14 +33,22 @@ public final class Payloads {
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** One sample; counters and zero-decimal metrics are written as integers. */
+  /**
+   * One sample; counters and zero-decimal metrics are written as integers, and a {@code NaN} value is a
+   * metric left out of this report.
+   */
   public static byte[] telemetry(long epochMillis, List<MetricSpec> metrics, double[] values) {
     StringBuilder json = new StringBuilder(32 + metrics.size() * 24);
     json.append("{\"ts\":").append(epochMillis).append(",\"metrics\":{");
+    boolean first = true;
     for (int i = 0; i < metrics.size(); i++) {
-      if (i > 0) {
+      if (Double.isNaN(values[i])) {
+        continue;
+      }
+      if (!first) {
         json.append(',');
       }
+      first = false;
       MetricSpec m = metrics.get(i);
       json.append('"').append(m.name()).append("\":");
       appendNumber(json, values[i], m.decimals());

@@ -89,7 +89,8 @@ public final class DeviceRuntime {
     double[] values = new double[scale.length];
     physics.fill(context, shape(ts), values);
     for (int i = 0; i < values.length; i++) {
-      values[i] = Math.round(values[i] * scale[i]) / scale[i];
+      // NaN is a metric left out of this report (Reading); Math.round would turn it into 0.
+      values[i] = Double.isNaN(values[i]) ? Double.NaN : Math.round(values[i] * scale[i]) / scale[i];
     }
     // The skip is decided after the physics ran so counters keep counting through a missed report.
     if (rng.chance(SKIP_PROBABILITY)) {

@@ -5,6 +5,8 @@ import io.forewarn.simulator.fleet.Device;
 /**
  * What one device did at one reporting slot. {@code values} follow the model's metric order and
  * are already rounded to the device's precision; they are {@code null} unless {@link #reported()}.
+ * A metric the device left out of this report (a boiler's flame signal while the burner did not
+ * fire) is {@code NaN}: payloads and history rows omit it.
  */
 public record Reading(Device device, long epochMillis, Presence presence, double[] values) {
   public enum Presence {

@@ -24,6 +24,7 @@ public final class ChartRenderer {
   private static final int TOP = 40;
   private static final int BOTTOM = 60;
   private static final Color LIMIT = new Color(200, 0, 0);
+  private static final long MAX_JOIN_MILLIS = 3 * 3_600_000L;
 
   public void write(List<Panel> panels, int columns, Path file) throws IOException {
     int rows = (panels.size() + columns - 1) / columns;
@@ -82,7 +83,8 @@ public final class ChartRenderer {
       for (int i = 0; i < s.times().length; i++) {
         double x = LEFT + f.x(s.times()[i]);
         double y = f.y(s.values()[i]);
-        if (i == 0) {
+        // A gap of hours without data (a boiler locked out reports no flame signal) is drawn as a gap.
+        if (i == 0 || s.times()[i] - s.times()[i - 1] > MAX_JOIN_MILLIS) {
           path.moveTo(x, y);
         } else {
           path.lineTo(x, y);

@@ -31,6 +31,8 @@ public final class FaultGallery {
 
   private static final List<Scene> SCENES = List.of(
       new Scene(ProductModel.BOILER, FaultKind.PRESSURE_LEAK, "pressure_bar", "Boiler: pressure leak"),
+      new Scene(ProductModel.BOILER, FaultKind.RISING_ERROR_RATE, "flame_signal_ua",
+          "Boiler: ignition wear -> flame signal"),
       new Scene(ProductModel.HEAT_PUMP, FaultKind.FAN_WEAR, "temp_c", "Heat pump: fan wear -> discharge temperature"),
       new Scene(ProductModel.ROUTER, FaultKind.SIGNAL_DEGRADATION, "snr_db", "Router: signal degradation -> SNR"),
       new Scene(ProductModel.HEAT_PUMP, FaultKind.CAPACITY_FADE, "cop", "Heat pump: refrigerant loss -> COP"),
@@ -81,7 +83,7 @@ public final class FaultGallery {
     int n = 0;
     while (runtime.nextTs() < end) {
       Reading r = runtime.advance();
-      if (!r.reported()) {
+      if (!r.reported() || Double.isNaN(r.values()[index])) {
         continue;
       }
       long b = r.epochMillis() / HOUR;

@@ -44,14 +44,14 @@ class PayloadsTest {
         byte[] payload = Payloads.telemetry(r.epochMillis(), d.model().metrics(), r.values());
         Decoded decoded = decoder.decode(Payloads.telemetryTopic(d.externalId()), payload,
             Instant.ofEpochMilli(r.epochMillis()).plusSeconds(60));
-        // THEN it is accepted whole: same timestamp, every metric, same values
+        // THEN it is accepted whole: same timestamp, every metric the report carries, same values
         assertThat(decoded).as(new String(payload)).isInstanceOf(Decoded.Telemetry.class);
         Decoded.Telemetry t = (Decoded.Telemetry) decoded;
         assertThat(t.dropped()).isEmpty();
         assertThat(t.samples()).hasSize(1);
         assertThat(t.samples().getFirst().ts()).isEqualTo(Instant.ofEpochMilli(r.epochMillis()));
         var metrics = t.samples().getFirst().metrics();
-        assertThat(metrics).hasSize(d.model().metrics().size());
+        assertThat(metrics).hasSize((int) java.util.Arrays.stream(r.values()).filter(v -> !Double.isNaN(v)).count());
         for (int i = 0; i < metrics.size(); i++) {
           MetricValue m = metrics.get(i);
           int index = d.model().index(m.name());
@@ -64,6 +64,24 @@ class PayloadsTest {
     }
     assertThat(seen).containsExactlyInAnyOrder(ProductModel.values());
     assertThat(checked).isGreaterThan(10_000);
+  }
+
+  @Test
+  void a_metric_left_out_of_a_report_is_left_out_of_the_payload() {
+    // GIVEN a boiler report without a flame signal (the burner did not fire since the last report)
+    var metrics = ProductModel.BOILER.metrics();
+    double[] values = {45.2, 38.0, 1.42, 1200, 3, Double.NaN};
+    // WHEN it is written and decoded the way the gateway does
+    byte[] payload = Payloads.telemetry(1_795_428_000_000L, metrics, values);
+    Decoded decoded = decoder.decode(Payloads.telemetryTopic("s1-gb-000001"), payload,
+        Instant.ofEpochMilli(1_795_428_000_000L));
+    // THEN the other five metrics are stored and nothing is dropped or rejected
+    assertThat(new String(payload)).doesNotContain("flame_signal_ua");
+    assertThat(decoded).isInstanceOfSatisfying(Decoded.Telemetry.class, t -> {
+      assertThat(t.dropped()).isEmpty();
+      assertThat(t.samples().getFirst().metrics()).extracting(MetricValue::name)
+          .containsExactlyInAnyOrder("flow_temp_c", "return_temp_c", "pressure_bar", "burner_starts", "flame_failures");
+    });
   }
 
   @Test

@@ -17,6 +17,7 @@ class FaultShapesTest {
   private static final Duration LEAD = Duration.ofDays(8);
   private static final Instant FAILURE = ONSET.plus(LEAD);
   private static final Instant REPAIR = FAILURE.plus(Duration.ofDays(2));
+  private static final String FLAME_SIGNAL = "flame_signal_ua";
 
   private static Trace degrade(ProductModel model, FaultKind kind) {
     Device d = Trace.first(model, 0);
@@ -119,6 +120,55 @@ class FaultShapesTest {
     double atFailure = t.last("flame_failures", FAILURE);
     assertThat(atFailure - before).isGreaterThan(3);
     assertCrossesNearFailure(t);
+  }
+
+  @Test
+  void boiler_ignition_wear_lowers_the_flame_signal_long_before_ignitions_fail() {
+    for (FaultKind kind : List.of(FaultKind.RISING_ERROR_RATE, FaultKind.FIRMWARE_COHORT)) {
+      // GIVEN a boiler whose ignition wears out over eight days in January, and the same boiler healthy
+      Trace t = degrade(ProductModel.BOILER, kind);
+      Trace healthy = Trace.run(t.device(), List.of(), START, Duration.ofDays(16));
+      // THEN the flame signal falls quarter by quarter
+      assertFalls(quarters(t, FLAME_SIGNAL));
+      // AND a fifth into the lead it is already well below the healthy boiler's, while ignitions
+      // still fail no more often than a healthy boiler's
+      Instant fifth = ONSET.plus(LEAD.dividedBy(5));
+      Instant dayBefore = fifth.minus(Duration.ofDays(1));
+      assertThat(healthy.mean(FLAME_SIGNAL, dayBefore, fifth) - t.mean(FLAME_SIGNAL, dayBefore, fifth))
+          .as(kind.label()).isGreaterThan(0.3);
+      assertThat(t.last("flame_failures", fifth) - t.last("flame_failures", ONSET)).isLessThanOrEqualTo(1);
+      // AND the first limit it crosses is near the failure
+      assertCrossesNearFailure(t);
+      // AND while locked out the burner never fires, so no report carries a flame signal
+      int signal = t.device().model().index(FLAME_SIGNAL);
+      assertThat(t.reported(FAILURE, REPAIR)).isNotEmpty().allSatisfy(r -> assertThat(r.values()[signal]).isNaN());
+      // AND after the repair it is back at the healthy level
+      Instant dayAfter = REPAIR.plus(Duration.ofDays(1));
+      assertThat(t.mean(FLAME_SIGNAL, REPAIR, dayAfter))
+          .isCloseTo(healthy.mean(FLAME_SIGNAL, REPAIR, dayAfter), org.assertj.core.data.Offset.offset(0.2));
+    }
+  }
+
+  @Test
+  void a_boiler_reports_its_flame_signal_only_when_the_burner_fired() {
+    // GIVEN a healthy boiler over a week in January and a week in July
+    Device d = Trace.first(ProductModel.BOILER, 0);
+    int signal = d.model().index(FLAME_SIGNAL);
+    Trace winter = Trace.run(d, List.of(), START, Duration.ofDays(7));
+    Trace summer = Trace.run(d, List.of(), Instant.parse("2026-07-10T00:00:00Z"), Duration.ofDays(7));
+    // THEN in winter the burner fires in nearly every interval; in summer only for hot water, so many
+    // reports leave the signal out, and those that carry it show a flame well above the lockout level
+    assertThat(shareWithSignal(winter, signal)).isGreaterThan(0.8);
+    assertThat(shareWithSignal(summer, signal)).isBetween(0.05, 0.6);
+    for (Trace t : List.of(winter, summer)) {
+      assertThat(t.readings()).filteredOn(Reading::reported).map(r -> r.values()[signal]).filteredOn(v -> !v.isNaN())
+          .allSatisfy(v -> assertThat(v).isBetween(2.5, 9.0));
+    }
+  }
+
+  private static double shareWithSignal(Trace t, int signal) {
+    List<Reading> reports = t.readings().stream().filter(Reading::reported).toList();
+    return reports.stream().filter(r -> !Double.isNaN(r.values()[signal])).count() / (double) reports.size();
   }
 
   @Test

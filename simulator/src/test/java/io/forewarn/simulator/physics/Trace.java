@@ -37,10 +37,11 @@ record Trace(Device device, List<Reading> readings) {
     return new Trace(device, readings);
   }
 
-  /** Mean of a metric over reported samples in [from, to). */
+  /** Mean of a metric over the reports in [from, to) that carry it. */
   double mean(String metric, Instant from, Instant to) {
     int i = device.model().index(metric);
-    return reported(from, to).stream().mapToDouble(r -> r.values()[i]).average().orElseThrow();
+    return reported(from, to).stream().mapToDouble(r -> r.values()[i]).filter(v -> !Double.isNaN(v))
+        .average().orElseThrow();
   }
 
   double last(String metric, Instant before) {
