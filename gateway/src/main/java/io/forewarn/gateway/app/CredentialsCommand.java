@@ -82,8 +82,8 @@ public final class CredentialsCommand {
     }
     BrokerCredentials credentials = BrokerCredentials.forFleet(ids, accounts, key, new SecureRandom());
     CredentialFiles.write(dir, credentials);
-    out.printf("wrote %d devices and %d service accounts (%s) to %s, and the ACL to %s%n", credentials.devices(),
-        accounts.size(), String.join(",", accounts.stream().map(ServiceAccount::username).toList()),
+    out.printf("wrote credentials for %d devices and the accounts [%s] to %s, and the ACL to %s%n",
+        credentials.devices(), String.join(",", accounts.stream().map(ServiceAccount::username).toList()),
         dir.resolve(CredentialFiles.PASSWORDS), dir.resolve(CredentialFiles.ACL));
     for (BrokerCredentials.Skipped s : credentials.skipped()) {
       out.printf("skipped device '%s': %s%n", s.deviceId(), s.reason());

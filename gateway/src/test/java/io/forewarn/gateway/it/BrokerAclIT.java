@@ -16,14 +16,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class BrokerAclIT {
-  private static final String AUTH = "allow_anonymous false\n"
-      + "password_file " + TestMosquitto.projectFile("docker/mosquitto/passwords") + "\n"
-      + "acl_file " + TestMosquitto.projectFile("docker/mosquitto/acl") + "\n";
 
   @Test
   void a_device_cannot_publish_as_another_device() throws Exception {
     // GIVEN a real Mosquitto with docker/'s password file and ACL, and the gateway subscribed
-    try (TestMosquitto broker = TestMosquitto.start(AUTH)) {
+    try (TestMosquitto broker = docker()) {
       List<String> seen = new CopyOnWriteArrayList<>();
       MqttAsyncClient gateway = BrokerLogin.connect(broker.uri(), "gateway-acl-it", "gateway", "gateway");
       BrokerLogin.collect(gateway, seen);
@@ -44,9 +41,14 @@ class BrokerAclIT {
 
   @Test
   void unknown_credentials_are_refused() {
-    try (TestMosquitto broker = TestMosquitto.start(AUTH)) {
+    try (TestMosquitto broker = docker()) {
       assertThat(BrokerLogin.refusal(broker.uri(), "intruder", "dev-0001", "wrong"))
           .isIn(BrokerLogin.BAD_USER_NAME_OR_PASSWORD, BrokerLogin.NOT_AUTHORIZED);
     }
+  }
+
+  private static TestMosquitto docker() {
+    return TestMosquitto.startAuthenticated(TestMosquitto.projectFile("docker/mosquitto/passwords"),
+        TestMosquitto.projectFile("docker/mosquitto/acl"));
   }
 }

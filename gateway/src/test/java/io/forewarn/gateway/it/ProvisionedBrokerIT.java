@@ -52,9 +52,7 @@ class ProvisionedBrokerIT {
     assertThat(provision()).as("mqtt-credentials exit code").isZero();
     key = CredentialKey.read(dir.resolve("key"));
     // AND a broker that accepts only those credentials, and the gateway logged in as itself
-    broker = TestMosquitto.start("allow_anonymous false\n"
-        + "password_file " + dir.resolve(CredentialFiles.PASSWORDS) + "\n"
-        + "acl_file " + dir.resolve(CredentialFiles.ACL) + "\n");
+    broker = TestMosquitto.startAuthenticated(dir.resolve(CredentialFiles.PASSWORDS), dir.resolve(CredentialFiles.ACL));
     Map<String, String> env = ItSupport.env(db.jdbcUrl(), broker.uri());
     env.put("FOREWARN_MQTT_USERNAME", ServiceAccount.GATEWAY.username());
     env.put("FOREWARN_MQTT_PASSWORD", key.servicePassword(ServiceAccount.GATEWAY));
@@ -172,7 +170,7 @@ class ProvisionedBrokerIT {
     int code = new CredentialsCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(out, true, StandardCharsets.UTF_8), Map.of("FOREWARN_DB_URL", db.jdbcUrl()))
         .run(List.of("--key-file", dir.resolve("key").toString(), "--new-key", "--out", dir.toString()));
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("service accounts (gateway)");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("the accounts [gateway]");
     return code;
   }
 
