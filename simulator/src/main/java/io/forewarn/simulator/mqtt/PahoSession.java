@@ -1,10 +1,12 @@
 package io.forewarn.simulator.mqtt;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -23,6 +25,7 @@ final class PahoSession {
   private static final int QOS = 1;
   static final int CONNECT_TIMEOUT_SECONDS = 10;
   private static final long CLOSE_QUIESCE_MILLIS = 5_000;
+  private static final int CLOSING_THREADS = 32;
 
   private final MqttAsyncClient client;
   private final Semaphore permits;
@@ -126,31 +129,20 @@ final class PahoSession {
     return false;
   }
 
-  /** Starts a graceful disconnect (waits for in-flight PUBACKs up to the quiesce time); null if not connected. */
-  private static IMqttToken disconnect(MqttAsyncClient client) {
-    try {
-      return client.isConnected() ? client.disconnect(CLOSE_QUIESCE_MILLIS) : null;
-    } catch (MqttException e) {
-      LOG.debug("disconnect failed: {}", e.toString());
-      return null;
-    }
-  }
-
-  /** Disconnects every client at once, waits for them (bounded), then releases their threads. */
-  static void closeAll(Iterable<MqttAsyncClient> clients) {
-    List<IMqttToken> pending = new ArrayList<>();
-    for (MqttAsyncClient client : clients) {
-      IMqttToken token = disconnect(client);
-      if (token != null) {
-        pending.add(token);
-      }
-    }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_QUIESCE_MILLIS + 1_000);
-    for (IMqttToken token : pending) {
-      try {
-        token.waitForCompletion(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      } catch (MqttException e) {
-        LOG.debug("disconnect failed: {}", e.toString());
+  /**
+   * Disconnects every client (gracefully, bounded by the quiesce time), then releases their threads.
+   * Paho 1.2.5's {@code disconnect()} sleeps 100 ms in the calling thread, so the disconnects run on
+   * up to {@value #CLOSING_THREADS} threads: 300 device sessions close in about a second, not 30.
+   */
+  static void closeAll(List<MqttAsyncClient> clients) {
+    if (!clients.isEmpty()) {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_QUIESCE_MILLIS + 1_000);
+      AtomicInteger n = new AtomicInteger();
+      try (ExecutorService closing = Executors.newFixedThreadPool(Math.min(CLOSING_THREADS, clients.size()),
+          r -> Thread.ofPlatform().daemon().name("mqtt-close-" + n.incrementAndGet()).unstarted(r))) {
+        for (MqttAsyncClient client : clients) {
+          closing.execute(() -> disconnect(client, deadline));
+        }
       }
     }
     for (MqttAsyncClient client : clients) {
@@ -159,6 +151,17 @@ final class PahoSession {
       } catch (MqttException e) {
         LOG.debug("close failed: {}", e.toString());
       }
+    }
+  }
+
+  private static void disconnect(MqttAsyncClient client, long deadline) {
+    try {
+      if (client.isConnected()) {
+        client.disconnect(CLOSE_QUIESCE_MILLIS)
+            .waitForCompletion(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+    } catch (MqttException e) {
+      LOG.debug("disconnect failed: {}", e.toString());
     }
   }
 
