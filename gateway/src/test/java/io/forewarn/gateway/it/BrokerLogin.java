@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -82,9 +83,17 @@ final class BrokerLogin {
   }
 
   static void close(MqttAsyncClient client) throws MqttException {
-    if (client.isConnected()) {
-      client.disconnect().waitForCompletion(5_000);
+    try {
+      if (client.isConnected()) {
+        client.disconnect().waitForCompletion(5_000);
+      }
+    } catch (MqttException e) {
+      // Paho drops a session whose publish was refused by itself, and may still be at it.
+      if (e.getReasonCode() != MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
+          && e.getReasonCode() != MqttClientException.REASON_CODE_CLIENT_ALREADY_DISCONNECTED) {
+        throw e;
+      }
     }
-    client.close();
+    client.close(true);
   }
 }
