@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The README's first command (via ./forewarn demo): a private Mosquitto with Forewarn's broker settings,
-# the gateway, rules, notifier and ops (API + dashboard), local sinks for mail (GreenMail, a real SMTP
-# server), SMS and tickets (ops demo-sinks), and the simulator replaying a fleet's last two days at
-# 720x with injected faults, so degrading devices show up within minutes. Prints the dashboard URL
-# with a demo token; Ctrl-C stops everything.
+# The README's first command (via ./forewarn demo): registers a simulated fleet and provisions its broker
+# credentials, then starts a private Mosquitto with Forewarn's broker settings that lets in only those
+# (every device as itself, the gateway with its own account, an ACL per device), the gateway, rules,
+# notifier and ops (API + dashboard), local sinks for mail (GreenMail, a real SMTP server), SMS and
+# tickets (ops demo-sinks), and the simulator replaying the fleet's last two days at 720x with injected
+# faults, so degrading devices show up within minutes. Prints the dashboard URL with a demo token;
+# Ctrl-C stops everything.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
@@ -26,33 +28,78 @@ DB_URL="${FOREWARN_DB_URL}"
 PSQL=(timeout 5 psql -X -q -t -A "$(printf '%s' "$DB_URL" | sed 's#^jdbc:##')")
 
 pids=()
+SIM=""
+GATEWAY=""
+stop() { # pid: TERM, then wait for it to finish
+  if [ -n "$1" ] && kill "$1" 2>/dev/null; then wait "$1" 2>/dev/null || true; fi
+}
 cleanup() {
   trap - EXIT INT TERM
   echo
   echo "demo: stopping..."
+  # The fleet first (it waits for its last PUBACKs), then the gateway (it writes and acknowledges what
+  # it holds), then the rest at once, the broker among them.
+  stop "$SIM"
+  stop "$GATEWAY"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   echo "demo: stopped. Logs are in $RUN"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# Ctrl-C (or TERM) ends the script, and leaving it runs cleanup once. A trap that only cleaned up
+# would return into whatever loop was running, leaving the script (and its status lines) alive.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-# 1. A private broker with the project's settings (persistence, no silent queue limit).
+# Demo customers take messages at any hour (no quiet hours), so the story shows whatever the local
+# time of their region, and every third prefers e-mail (the default order is SMS, then e-mail, and the
+# SMS stand-in delivers everything, so no e-mail would ever show); a customer whose preferences exist
+# already is left alone.
+open_hours() {
+  "${PSQL[@]}" -c "INSERT INTO customer_contact_preferences (customer_id, quiet_start, quiet_end, channel_order)
+    SELECT id, NULL, NULL, CASE WHEN id % 3 = 0 THEN ARRAY['email', 'sms'] ELSE ARRAY['sms', 'email'] END
+      FROM customers ON CONFLICT (customer_id) DO NOTHING" >/dev/null 2>&1 || true
+}
+
+GATEWAY_JAR="$ROOT/gateway/target/forewarn-gateway-$VERSION.jar"
+SIMULATOR_JAR="$ROOT/simulator/target/forewarn-simulator-$VERSION.jar"
+
+# 1. What an operator does before devices first connect: register them (the simulator plays the
+#    factory), then provision broker credentials for the registry. Every password derives from one key
+#    (created on the first run, kept in $KEY); the broker gets only salted hashes and an ACL.
+KEY="$RUN/mqtt/key"
+echo "demo: registering $DEVICES devices and provisioning their broker credentials"
+java -jar "$SIMULATOR_JAR" register --devices "$DEVICES" --db-url "$DB_URL" > "$RUN/register.log" 2>&1 \
+  || { echo "demo: could not register the fleet, see $RUN/register.log"; tail -5 "$RUN/register.log"; exit 1; }
+open_hours
+FOREWARN_DB_URL="$DB_URL" java -jar "$GATEWAY_JAR" mqtt-credentials --key-file "$KEY" --new-key --out "$RUN/mqtt" \
+  > "$RUN/credentials.log" 2>&1 || { echo "demo: provisioning failed, see $RUN/credentials.log"; tail -5 "$RUN/credentials.log"; exit 1; }
+GATEWAY_PASSWORD=$(java -jar "$GATEWAY_JAR" mqtt-credentials --key-file "$KEY" --password-of gateway | tail -1)
+
+# 2. A private broker with the project's settings (persistence, no silent queue limit) that lets in
+#    only the provisioned accounts: each device may publish only to its own topics.
 cat "$ROOT/config/mosquitto/forewarn.conf" > "$RUN/mosquitto.conf"
 cat >> "$RUN/mosquitto.conf" <<CONF
 listener $MQTT_PORT 127.0.0.1
-allow_anonymous true
+allow_anonymous false
+password_file $RUN/mqtt/passwords
+acl_file $RUN/mqtt/acl
 persistence_location $RUN/
 log_dest file $RUN/mosquitto.log
 user root
 CONF
+: > "$RUN/mosquitto.log"
 mosquitto -c "$RUN/mosquitto.conf" > "$RUN/mosquitto.out" 2>&1 &
 pids+=($!)
 
-# 2. The gateway; the replayed fleet sends timestamps up to $SPAN old, so accept that much.
+# 3. The gateway, logged in with its own account; the replayed fleet sends timestamps up to $SPAN old,
+#    so accept that much.
 FOREWARN_MQTT_URI="tcp://127.0.0.1:$MQTT_PORT" FOREWARN_HTTP_PORT="$HTTP_PORT" FOREWARN_TS_MAX_AGE=35d \
-  FOREWARN_MQTT_CLIENT_ID="forewarn-demo-gateway" \
-  java ${FOREWARN_JAVA_OPTS:-} -jar "$ROOT/gateway/target/forewarn-gateway-$VERSION.jar" > "$RUN/gateway.log" 2>&1 &
-pids+=($!)
+  FOREWARN_MQTT_CLIENT_ID="forewarn-demo-gateway" FOREWARN_MQTT_USERNAME=gateway \
+  FOREWARN_MQTT_PASSWORD="$GATEWAY_PASSWORD" \
+  java ${FOREWARN_JAVA_OPTS:-} -jar "$GATEWAY_JAR" > "$RUN/gateway.log" 2>&1 &
+GATEWAY=$!
+pids+=($GATEWAY)
 echo -n "demo: waiting for the gateway"
 for _ in $(seq 1 60); do
   if curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1; then break; fi
@@ -70,7 +117,7 @@ wait_healthy() { # name url log
   echo; echo "demo: $1 not healthy, see $3"; tail -20 "$3"; exit 1
 }
 
-# 3. Local sinks: a real SMTP server for mail (GreenMail standalone, from Maven Central on first run)
+# 4. Local sinks: a real SMTP server for mail (GreenMail standalone, from Maven Central on first run)
 #    and the SMS-provider and helpdesk stand-ins, which also play customers answering the survey.
 GREENMAIL_JAR="$RUN/lib/greenmail-standalone-$GREENMAIL_VERSION.jar"
 if [ ! -f "$GREENMAIL_JAR" ]; then
@@ -89,7 +136,7 @@ FOREWARN_DEMO_SINKS_PORT="$SINKS_PORT" FOREWARN_DEMO_DIR="$RUN" FOREWARN_NOTIFIE
   java -jar "$OPS_JAR" demo-sinks > "$RUN/sinks.log" 2>&1 &
 pids+=($!)
 
-# 4. Notifier (SMS to the stand-in, mail to GreenMail, tickets as webhooks to the stand-in) and ops.
+# 5. Notifier (SMS to the stand-in, mail to GreenMail, tickets as webhooks to the stand-in) and ops.
 FOREWARN_NOTIFIER_HTTP_PORT="$NOTIFIER_PORT" FOREWARN_NOTIFIER_PUBLIC_URL="http://127.0.0.1:$NOTIFIER_PORT" \
   FOREWARN_NOTIFIER_TWILIO_ACCOUNT_SID="AC00000000000000000000000000000000" FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN="$TWILIO_TOKEN" \
   FOREWARN_NOTIFIER_TWILIO_FROM="+15005550006" FOREWARN_NOTIFIER_TWILIO_BASE_URL="http://127.0.0.1:$SINKS_PORT" \
@@ -103,21 +150,15 @@ pids+=($!)
 FOREWARN_OPS_HTTP_PORT="$OPS_PORT" FOREWARN_OPS_HTTP_HOST=127.0.0.1 \
   java ${FOREWARN_JAVA_OPTS:-} -jar "$OPS_JAR" > "$RUN/ops.log" 2>&1 &
 pids+=($!)
-# 5. The fleet, in accelerated time (the simulator registers devices and customers and records ground truth).
-java -jar "$ROOT/simulator/target/forewarn-simulator-$VERSION.jar" accelerated \
-  --devices "$DEVICES" --span "$SPAN" --speed "$SPEED" --mqtt-uri "tcp://127.0.0.1:$MQTT_PORT" \
-  --db-url "$DB_URL" --progress 10s > "$RUN/simulator.log" 2>&1 &
+# 6. The fleet, in accelerated time: every device logs in over its own session with its own password
+#    (derived from the key), and the simulator records the ground truth of the faults it injects.
+java -jar "$SIMULATOR_JAR" accelerated --devices "$DEVICES" --span "$SPAN" --speed "$SPEED" \
+  --mqtt-uri "tcp://127.0.0.1:$MQTT_PORT" --mqtt-key-file "$KEY" --db-url "$DB_URL" --progress 10s \
+  > "$RUN/simulator.log" 2>&1 &
 SIM=$!
 pids+=($SIM)
 
-# 6. The rules stage reads the device registry when it starts, so it starts once the simulator has
-#    registered the fleet (the first minutes of the replay go by meanwhile).
-echo -n "demo: waiting for the simulator to register $DEVICES devices"
-for _ in $(seq 1 60); do
-  [ "$("${PSQL[@]}" -c "SELECT count(*) FROM devices" 2>/dev/null || echo 0)" -ge "$DEVICES" ] && break
-  echo -n "."; sleep 1
-done
-echo
+# 7. The rules stage reads the device registry when it starts; the fleet was registered in step 1.
 #    The simulator replays the past compressed, so its data trails the wall clock until it catches up:
 #    FOREWARN_RULES_CLOCK=data judges silence by the data's own time (no false "device silent").
 FOREWARN_DB_URL="$DB_URL" FOREWARN_RULES_HTTP_PORT="$RULES_PORT" FOREWARN_RULES_CLOCK=data \
@@ -135,9 +176,12 @@ cat <<MSG
     dashboard  http://127.0.0.1:$OPS_PORT/#token=$TOKEN
     API token  $TOKEN   (operator; e.g. curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$OPS_PORT/api/devices/at-risk)
     API doc    http://127.0.0.1:$OPS_PORT/openapi.yaml
-    mail       GreenMail SMTP 127.0.0.1:$SMTP_PORT, messages at http://127.0.0.1:$MAIL_API_PORT/api/mail/ (any inbox)
+    mail       GreenMail SMTP 127.0.0.1:$SMTP_PORT; inboxes: http://127.0.0.1:$MAIL_API_PORT/api/user, one inbox:
+               http://127.0.0.1:$MAIL_API_PORT/api/user/<address>/messages/INBOX/
     SMS, tickets  http://127.0.0.1:$SINKS_PORT/messages, also $RUN/sms.log and $RUN/tickets.log
-    broker     tcp://127.0.0.1:$MQTT_PORT   (devices publish to devices/<id>/telemetry)
+    broker     tcp://127.0.0.1:$MQTT_PORT   (each device logs in as itself and may publish only to devices/<id>/...;
+               passwords and ACL in $RUN/mqtt/, one device's password: ./forewarn gateway mqtt-credentials
+               --key-file $KEY --password-of <device id>)
     health     gateway :$HTTP_PORT, rules :$RULES_PORT, notifier :$NOTIFIER_PORT, ops :$OPS_PORT  (/health, /metrics)
     database   psql ${DB_URL#jdbc:}
     logs       $RUN/
@@ -149,15 +193,9 @@ cat <<MSG
 
 MSG
 
-# Demo customers take messages at any hour (no quiet hours), so the story shows whatever the local
-# time of their region; a customer whose preferences exist already is left alone.
-open_hours() {
-  "${PSQL[@]}" -c "INSERT INTO customer_contact_preferences (customer_id, quiet_start, quiet_end)
-    SELECT id, NULL, NULL FROM customers ON CONFLICT (customer_id) DO NOTHING" >/dev/null 2>&1 || true
-}
 
 status() {
-  local rows rejects devices ack incidents sent answers
+  local rows rejects devices metrics ack dup incidents sent answers refused failed
   rows=$("${PSQL[@]}" -c "SELECT count(*) FROM telemetry" 2>/dev/null || echo "?")
   rejects=$("${PSQL[@]}" -c "SELECT count(*) FROM rejected_messages" 2>/dev/null || echo "?")
   devices=$("${PSQL[@]}" -c "SELECT count(*) FROM devices" 2>/dev/null || echo "?")
@@ -170,6 +208,13 @@ status() {
   answers=$("${PSQL[@]}" -c "SELECT count(*) FROM survey_answers" 2>/dev/null || echo "?")
   printf 'demo: %s  telemetry rows %s | devices %s | rejected %s | acknowledged %s (already stored: %s) | incidents %s | messages sent %s | survey answers %s\n' \
     "$(date +%H:%M:%S)" "$rows" "$devices" "$rejects" "${ack:-0}" "${dup:-0}" "$incidents" "$sent" "$answers"
+  # Said only when something is wrong: logins the broker refused, publishes it did not take (e.g. the ACL).
+  refused=$(grep -c "not authorised" "$RUN/mosquitto.log" 2>/dev/null || true)
+  failed=$(grep -o 'failed [0-9]*' "$RUN/simulator.log" 2>/dev/null | tail -1 | tr -dc '0-9' || true)
+  if [ "${refused:-0}" -gt 0 ] || [ "${failed:-0}" -gt 0 ]; then
+    printf 'demo: WARNING the broker refused %s logins and %s publishes: see %s/mosquitto.log and simulator.log\n' \
+      "${refused:-0}" "${failed:-0}" "$RUN"
+  fi
 }
 # Each step runs in the background and the shell waits for it: a trapped signal interrupts `wait`
 # at once, so Ctrl-C stops the demo without waiting for the step to finish.

@@ -44,6 +44,11 @@ public final class TestMosquitto implements AutoCloseable {
     return start("");
   }
 
+  /** A broker that lets in only the users of {@code passwordFile}, each confined by {@code aclFile}. */
+  public static TestMosquitto startAuthenticated(Path passwordFile, Path aclFile) {
+    return start("allow_anonymous false\npassword_file " + passwordFile + "\nacl_file " + aclFile + "\n");
+  }
+
   public static TestMosquitto start(String extraConfig) {
     try {
       Path dir = Files.createTempDirectory("forewarn-mosquitto");

@@ -30,6 +30,7 @@ public record GatewayConfig(
     int httpPort) {
 
   public static final String DEFAULT_MQTT_URI = "tcp://127.0.0.1:1883";
+  public static final String DEFAULT_DB_URL = "postgresql://forewarn@127.0.0.1:5432/forewarn";
   /**
    * No shared subscription by default: Mosquitto 2.0 does not restore shared subscriptions after a broker
    * restart, so messages published before the gateway resubscribes would be lost (docs/reliability.md).
@@ -72,7 +73,7 @@ public record GatewayConfig(
     int receiveMax = r.integer("FOREWARN_MQTT_RECEIVE_MAXIMUM", DEFAULT_RECEIVE_MAXIMUM, 1, 65_535);
     Duration keepAlive = r.duration("FOREWARN_MQTT_KEEP_ALIVE", DEFAULT_KEEP_ALIVE, Duration.ofSeconds(5),
         Duration.ofHours(18));
-    String dbUrl = r.required("FOREWARN_DB_URL", "postgresql://forewarn@127.0.0.1:5432/forewarn");
+    String dbUrl = r.required("FOREWARN_DB_URL", DEFAULT_DB_URL);
     r.check(dbUrl == null || dbUrl.startsWith("postgresql://") || dbUrl.startsWith("postgres://")
         || dbUrl.startsWith("jdbc:postgresql://"), "FOREWARN_DB_URL must start with postgresql:// or jdbc:postgresql://");
     int poolSize = r.integer("FOREWARN_DB_POOL_SIZE", DEFAULT_DB_POOL_SIZE, 2, 64);

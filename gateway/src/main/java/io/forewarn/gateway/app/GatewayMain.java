@@ -3,6 +3,7 @@ package io.forewarn.gateway.app;
 import io.forewarn.common.config.ConfigSources;
 import io.forewarn.common.config.InvalidConfigException;
 import io.forewarn.common.db.Database;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point. {@code java -jar forewarn-gateway.jar} runs the gateway; {@code ... migrate} applies
- * the schema and exits. Exit codes: 2 invalid configuration, 3 fatal database set-up problem.
+ * the schema and exits; {@code ... mqtt-credentials} provisions broker credentials ({@link CredentialsCommand}).
+ * Exit codes: 2 invalid configuration, 3 fatal database set-up problem.
  */
 public final class GatewayMain {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
@@ -20,6 +22,10 @@ public final class GatewayMain {
   private GatewayMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("mqtt-credentials")) {
+      System.exit(new CredentialsCommand(System.out, System.err, ConfigSources.load(System.getenv()))
+          .run(Arrays.asList(args).subList(1, args.length)));
+    }
     GatewayConfig config;
     try {
       config = GatewayConfig.fromEnv(ConfigSources.load(System.getenv()));

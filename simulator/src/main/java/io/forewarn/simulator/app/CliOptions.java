@@ -50,6 +50,11 @@ final class CliOptions {
     }
   }
 
+  /** Whether {@code --name value} was given. */
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   boolean flag(String name) {
     return flags.contains(name);
   }

@@ -1,6 +1,7 @@
 package io.forewarn.simulator.app;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,5 +23,11 @@ record Env(PrintStream out, Map<String, String> variables, Clock clock, AtomicBo
 
   String mqttUri(CliOptions o) {
     return o.string("mqtt-uri", variables.getOrDefault("FOREWARN_MQTT_URI", DEFAULT_MQTT_URI));
+  }
+
+  /** The credential key file ({@code --mqtt-key-file}, else FOREWARN_MQTT_KEY_FILE), or null: log in as nobody. */
+  Path mqttKeyFile(CliOptions o) {
+    String file = o.string("mqtt-key-file", variables.get("FOREWARN_MQTT_KEY_FILE"));
+    return file == null || file.isBlank() ? null : Path.of(file);
   }
 }

@@ -64,6 +64,10 @@ final class Scenario {
     return seed;
   }
 
+  int devices() {
+    return devices;
+  }
+
   Fleet fleet() {
     return new FleetGenerator(Region.catalogue()).generate(new FleetSpec(seed, devices, interval));
   }

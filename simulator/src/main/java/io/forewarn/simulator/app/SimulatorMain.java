@@ -62,6 +62,7 @@ public final class SimulatorMain {
       case "live" -> new StreamCommand(false);
       case "accelerated" -> new StreamCommand(true);
       case "history" -> new HistoryCommand();
+      case "register" -> new RegisterCommand();
       case "load" -> new LoadCommand();
       case "plot" -> new PlotCommand();
       default -> null;

@@ -13,6 +13,7 @@ final class Usage {
                                                              [--connections 4 --max-inflight 1000 --devices 10000
                                                               --metrics 10 --device-prefix load --drain 15s]
         plot         PNG of devices around injected faults   [--out docs/simulator-fault.png --seed 42]
+        register     register the fleet (customers, devices) and exit, e.g. to provision its credentials
 
       Fleet and faults (live, accelerated, history):
         --seed 42  --devices N (1..100000)  --interval 5m (default: per model; history: 15m)
@@ -21,6 +22,8 @@ final class Usage {
       Connections:
         --db-url   (env FOREWARN_DB_URL, default postgresql://forewarn@127.0.0.1:5432/forewarn)  --no-db
         --mqtt-uri (env FOREWARN_MQTT_URI, default tcp://127.0.0.1:1883)  --connections 2  --max-inflight 100
+        --mqtt-key-file (env FOREWARN_MQTT_KEY_FILE): the credential key provisioning used; live and accelerated
+                   then log each device in over its own session, load logs in as the 'load' account
       """;
 
   private Usage() {}

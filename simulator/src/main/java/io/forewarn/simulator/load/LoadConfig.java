@@ -1,5 +1,6 @@
 package io.forewarn.simulator.load;
 
+import io.forewarn.simulator.mqtt.MqttLogin;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,9 +15,10 @@ import java.util.List;
  * @param metricsPerMessage metrics in each message
  * @param drainTimeout how long after a step to wait for its outstanding PUBACKs
  * @param client the MQTT client that publishes
+ * @param login the broker account to publish as (the provisioned {@code load} account), or null: anonymous
  */
 public record LoadConfig(String mqttUri, List<RateStep> steps, int connections, int maxInFlight, int devices,
-    String devicePrefix, int metricsPerMessage, Duration drainTimeout, LoadClient client) {
+    String devicePrefix, int metricsPerMessage, Duration drainTimeout, LoadClient client, MqttLogin login) {
   public static final int DEFAULT_CONNECTIONS = 4;
   public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
   public static final int DEFAULT_DEVICES = 10_000;
@@ -46,6 +48,12 @@ public record LoadConfig(String mqttUri, List<RateStep> steps, int connections, 
     if (metricsPerMessage < 1 || metricsPerMessage > 200) {
       throw new IllegalArgumentException("metricsPerMessage must be 1..200");
     }
+  }
+
+  /** An anonymous load (brokers without authentication, like the benchmarks' own). */
+  public LoadConfig(String mqttUri, List<RateStep> steps, int connections, int maxInFlight, int devices,
+      String devicePrefix, int metricsPerMessage, Duration drainTimeout, LoadClient client) {
+    this(mqttUri, steps, connections, maxInFlight, devices, devicePrefix, metricsPerMessage, drainTimeout, client, null);
   }
 
   /** A config with the defaults for everything but the broker and the steps. */

@@ -84,13 +84,13 @@ public final class LoadGenerator {
     if (config.client() == LoadClient.LEAN) {
       try {
         return LeanConnections.open(config.mqttUri(), "forewarn-load", config.connections(), config.maxInFlight(),
-            counters);
+            config.login(), counters);
       } catch (java.io.IOException e) {
         throw new MqttException(e);
       }
     }
     return MqttConnections.open(config.mqttUri(), "forewarn-load", config.connections(), config.maxInFlight(),
-        counters);
+        config.login(), counters);
   }
 
   private List<LoadWorker> workers(PublishChannels mqtt) {

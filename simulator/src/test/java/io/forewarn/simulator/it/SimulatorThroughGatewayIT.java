@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.forewarn.common.testing.TestDatabase;
 import io.forewarn.common.testing.TestMosquitto;
 import io.forewarn.gateway.app.Gateway;
-import io.forewarn.gateway.app.GatewayConfig;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,27 +24,13 @@ class SimulatorThroughGatewayIT {
   static void start() {
     db = TestDatabase.create("sim_gw_it");
     broker = TestMosquitto.start();
-    Map<String, String> env = new HashMap<>();
-    env.put("FOREWARN_DB_URL", db.jdbcUrl());
-    env.put("FOREWARN_MQTT_URI", broker.uri());
-    env.put("FOREWARN_MQTT_CLIENT_ID", "sim-it-gw-" + UUID.randomUUID().toString().substring(0, 8));
-    env.put("FOREWARN_HTTP_PORT", "0");
-    env.put("FOREWARN_HTTP_HOST", "127.0.0.1");
-    env.put("FOREWARN_BATCH_MAX_DELAY", "50ms");
-    // Accelerated runs replay the past: the demo gateway accepts old timestamps the same way.
-    env.put("FOREWARN_TS_MAX_AGE", "2d");
-    gateway = Gateway.start(GatewayConfig.fromEnv(env), () -> {
-      throw new IllegalStateException("gateway hit a fatal error in a test");
-    }).await();
+    gateway = InProcessGateway.start(db.jdbcUrl(), broker.uri(), Map.of());
   }
 
   @AfterAll
   static void stop() throws Exception {
     try {
-      if (gateway != null) {
-        // Bounded: a gateway that fails to stop must not hang the build.
-        gateway.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      }
+      InProcessGateway.stop(gateway);
     } finally {
       broker.close();
       db.close();
@@ -63,8 +43,8 @@ class SimulatorThroughGatewayIT {
     Cli cli = Cli.run("accelerated", "--devices", "60", "--span", "8h", "--speed", "3600", "--seed", "21",
         "--mqtt-uri", broker.uri(), "--db-url", db.jdbcUrl(), "--truth-file", dir.resolve("t.json").toString());
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
-    long telemetry = number(cli.out(), "telemetry (\\d+)");
-    long statuses = number(cli.out(), "status (\\d+)");
+    long telemetry = cli.number("telemetry (\\d+)");
+    long statuses = cli.number("status (\\d+)");
     assertThat(cli.out()).contains("acked " + (telemetry + statuses)).contains("failed 0");
 
     // WHEN the gateway has stored what the broker delivered
@@ -97,11 +77,5 @@ class SimulatorThroughGatewayIT {
       Thread.sleep(100);
     }
     assertThat(statusRows).isBetween(60L, statuses);
-  }
-
-  private static long number(String text, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
-    return Long.parseLong(m.group(1));
   }
 }

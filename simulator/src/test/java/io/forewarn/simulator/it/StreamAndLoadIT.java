@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,8 @@ class StreamAndLoadIT {
       Cli cli = Cli.run("accelerated", "--devices", "40", "--span", "6h", "--speed", "3600", "--seed", "9",
           "--mqtt-uri", broker.uri(), "--no-db", "--truth-file", dir.resolve("t.json").toString(), "--progress", "1s");
       assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
-      long published = number(cli.out(), "telemetry (\\d+)");
-      long statuses = number(cli.out(), "status (\\d+)");
+      long published = cli.number("telemetry (\\d+)");
+      long statuses = cli.number("status (\\d+)");
       assertThat(published).isGreaterThan(40L * 6 * 6 * 8 / 10);
       // THEN the broker delivered exactly that many telemetry messages, each accepted by the decoder
       sub.awaitTelemetry(published, Duration.ofSeconds(10));
@@ -81,11 +79,5 @@ class StreamAndLoadIT {
       assertThat(sub.telemetry.get()).isEqualTo(total);
       assertThat(sub.deviceTs).hasSize((int) total);
     }
-  }
-
-  private static long number(String text, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
-    return Long.parseLong(m.group(1));
   }
 }
