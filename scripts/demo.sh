@@ -23,7 +23,22 @@ SMTP_PORT="${FOREWARN_DEMO_SMTP_PORT:-3025}"
 GREENMAIL_VERSION="2.1.13"
 RUN="$ROOT/target/demo"
 mkdir -p "$RUN"
-DB_URL="${FOREWARN_DB_URL}"
+# The demo's own database, made afresh on every run so each run tells the whole story from its start
+# (a second run into the same rows would replay data already stored and show nothing new for minutes).
+# FOREWARN_DEMO_DB_URL points it at a database of your choosing instead, which is then used as it is.
+FRESH=0
+if [ -n "${FOREWARN_DEMO_DB_URL:-}" ]; then
+  DB_URL="$FOREWARN_DEMO_DB_URL"
+else
+  FRESH=1
+  DB_URL="postgresql://forewarn@127.0.0.1:5432/forewarn_demo"
+  echo "demo: creating a fresh database forewarn_demo (the demo's own; 'forewarn' is left alone)"
+  # template1 carries the timescaledb extension (./forewarn setup put it there).
+  timeout 60 psql -X -q "postgresql://forewarn@127.0.0.1:5432/postgres" -v ON_ERROR_STOP=1 \
+    -c "DROP DATABASE IF EXISTS forewarn_demo WITH (FORCE)" -c "CREATE DATABASE forewarn_demo" \
+    || { echo "demo: could not create the database forewarn_demo (did ./forewarn setup run?)"; exit 1; }
+fi
+export FOREWARN_DB_URL="$DB_URL" # every service below reads it
 # Bounded, so a slow database never holds up the status line or Ctrl-C.
 PSQL=(timeout 5 psql -X -q -t -A "$(printf '%s' "$DB_URL" | sed 's#^jdbc:##')")
 
@@ -89,6 +104,10 @@ log_dest file $RUN/mosquitto.log
 user root
 CONF
 : > "$RUN/mosquitto.log"
+# A fresh database gets a fresh broker store: messages a stopped run left queued for the gateway's
+# persistent session belong to the dropped rows, and stored first they would move the rules' data
+# clock hours ahead of the replay (every device would look silent when the replay got there).
+if [ "$FRESH" = 1 ]; then rm -f "$RUN/mosquitto.db"; fi
 mosquitto -c "$RUN/mosquitto.conf" > "$RUN/mosquitto.out" 2>&1 &
 pids+=($!)
 
