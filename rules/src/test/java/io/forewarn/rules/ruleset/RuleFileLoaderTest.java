@@ -143,6 +143,22 @@ class RuleFileLoaderTest {
   }
 
   @Test
+  void the_shipped_file_compares_firmwares_on_its_fleet_seasonal_rules() {
+    // WHEN the rules in the jar are loaded
+    RuleSet rules = loader.loadDefault();
+    // THEN the firmware comparison is declared with its documented settings
+    CohortSettings cohort = rules.fleet().cohort();
+    assertThat(cohort).isEqualTo(new CohortSettings(java.time.Duration.ofHours(1), 2, 12, 2, 6, 10, 10,
+        java.time.Duration.ofHours(6), java.time.Duration.ofHours(6)));
+    // AND it is fed by the boilers' flame signal and the routers' temperature, each with a bad side
+    assertThat(rules.rulesByModel().values().stream().flatMap(java.util.List::stream).filter(RuleSpec::feedsCohort))
+        .extracting(RuleSpec::qualifiedId, r -> r.detector().direction())
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("boiler-gb24/flame_signal_drift",
+            io.forewarn.rules.detection.Direction.BELOW), org.assertj.core.groups.Tuple.tuple("cpe-hr300/cpu_drift",
+            io.forewarn.rules.detection.Direction.ABOVE));
+  }
+
+  @Test
   void lists_every_problem_of_a_cohort_block_and_of_the_rules_feeding_it() {
     // GIVEN a cohort block with a one-minute bucket, a negative allowance, clear_below above the decision and
     // too small a minimum cohort, fed by a fleet seasonal rule that watches both sides
