@@ -75,6 +75,8 @@ final class CohortMonitor {
   private final Map<String, Cohort> byKey = new HashMap<>();
   private final List<Change> changes = new ArrayList<>();
   private long judgedThrough = NONE;
+  /** When the next bucket is due: every sample asks, so the answer is one comparison. */
+  private long nextDueAt = Long.MIN_VALUE;
   private boolean clockDirty;
 
   CohortMonitor(RuleSet rules, Collection<DeviceInfo> fleet) {
@@ -129,21 +131,24 @@ final class CohortMonitor {
 
   /** Judges the bucket that is due by {@code now}, if any. */
   void advance(long now) {
-    if (byRule.isEmpty()) {
+    if (now < nextDueAt || byRule.isEmpty()) {
       return;
     }
     long due = Math.floorDiv(now - bucketMillis / 2, bucketMillis) - 1;
-    if (judgedThrough == NONE) {
-      judgedThrough = due; // a fresh start judges the first whole bucket it sees
+    if (judgedThrough != NONE && due > judgedThrough) {
+      judge(judgedThrough + 1);
+    }
+    // (a fresh start judges the first whole bucket it sees)
+    if (judgedThrough == NONE || due > judgedThrough) {
+      judgedThrough(due);
       clockDirty = true;
-      return;
     }
-    if (due <= judgedThrough) {
-      return;
-    }
-    judge(judgedThrough + 1);
-    judgedThrough = due;
-    clockDirty = true;
+  }
+
+  private void judgedThrough(long bucket) {
+    judgedThrough = bucket;
+    // bucket + 1 is due half a bucket after it ends: when floorDiv(now - B/2, B) - 1 reaches it
+    nextDueAt = bucket == NONE ? Long.MIN_VALUE : (bucket + 2) * bucketMillis + bucketMillis / 2;
   }
 
   private void judge(long bucket) {
@@ -247,7 +252,7 @@ final class CohortMonitor {
     if (CLOCK_KEY.equals(key)) {
       if (!byRule.isEmpty()) {
         StateBytes.Reader r = new StateBytes.Reader(state, CLOCK_KIND, 1);
-        judgedThrough = r.getLong();
+        judgedThrough(r.getLong());
         r.end();
       }
       return;

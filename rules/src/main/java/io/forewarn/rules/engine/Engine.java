@@ -122,6 +122,8 @@ public final class Engine {
     this.suppressions = List.copyOf(active);
   }
 
+  private static final long NO_BUCKET = Long.MAX_VALUE;
+
   /** One stored sample: metric name -> value. */
   public List<Transition> onSample(int deviceId, long ts, Map<String, Double> values) {
     DeviceState d = devices.get(deviceId);
@@ -141,13 +143,16 @@ public final class Engine {
     latestSampleTs = Math.max(latestSampleTs, ts);
     d.offline = false;
     d.dirty = true;
-    cohorts.advance(ts); // judge a due bucket before shares of the next one come in
-    long bucket = cohorts.bucketOf(ts);
+    long bucket = NO_BUCKET; // worked out only for a device that feeds the firmware comparison
     List<Transition> out = new ArrayList<>();
     for (RuleInstance r : d.rules.values()) {
-      if (r.cohortShare != null && bucket != CohortShare.NONE) {
+      if (r.cohortShare != null) {
+        if (bucket == NO_BUCKET) {
+          cohorts.advance(ts); // judge a due bucket before shares of the next one come in
+          bucket = cohorts.bucketOf(ts);
+        }
         // Any sample of the device closes its share of the last bucket, with the metric or without.
-        CohortShare.Done done = r.cohortShare.roll(bucket);
+        CohortShare.Done done = bucket == CohortShare.NONE ? null : r.cohortShare.roll(bucket);
         if (done != null) {
           cohorts.contribute(d.info, r.spec, done);
         }
