@@ -25,7 +25,8 @@ import java.util.TreeSet;
 final class FleetCorrelator {
   private final FleetSettings settings;
   private final Map<String, Integer> cohortSizes = new HashMap<>();
-  private final Map<Integer, DeviceInfo> devices = new HashMap<>();
+  /** Each device's cohort keys, built once: correlation runs after every sample and would build them anew. */
+  private final Map<Integer, CohortKeys> keys = new HashMap<>();
   private final Map<String, String> siteRegion = new HashMap<>();
   private final Map<String, Incident> disruptions = new HashMap<>(); // cohort key -> open disruption
   private final Map<String, List<DeviceInfo>> firmwareMembers = new HashMap<>();
@@ -33,7 +34,7 @@ final class FleetCorrelator {
   FleetCorrelator(FleetSettings settings, Collection<DeviceInfo> fleet) {
     this.settings = settings;
     for (DeviceInfo d : fleet) {
-      devices.put(d.id(), d);
+      keys.put(d.id(), new CohortKeys(region(d), site(d), firmware(d)));
       for (String key : List.of(region(d), site(d), firmware(d))) {
         cohortSizes.merge(key, 1, Integer::sum);
       }
@@ -41,6 +42,8 @@ final class FleetCorrelator {
       firmwareMembers.computeIfAbsent(firmware(d), k -> new ArrayList<>()).add(d);
     }
   }
+
+  private record CohortKeys(String region, String site, String firmware) {}
 
   private static String region(DeviceInfo d) {
     return "region:" + d.region();
@@ -129,16 +132,16 @@ final class FleetCorrelator {
       if (!Incident.DEVICE_PROBLEM.equals(i.kind()) || i.deviceId() == null) {
         continue;
       }
-      DeviceInfo d = devices.get(i.deviceId());
+      CohortKeys d = keys.get(i.deviceId());
       Object signal = i.details().get("fleet_signal");
       if (d == null || signal == null) {
         continue;
       }
       if (signal.equals("silence")) {
-        byCohort.computeIfAbsent(region(d), k -> new ArrayList<>()).add(i);
-        byCohort.computeIfAbsent(site(d), k -> new ArrayList<>()).add(i);
+        byCohort.computeIfAbsent(d.region(), k -> new ArrayList<>()).add(i);
+        byCohort.computeIfAbsent(d.site(), k -> new ArrayList<>()).add(i);
       } else if (signal.equals("degradation")) {
-        byCohort.computeIfAbsent(firmware(d), k -> new ArrayList<>()).add(i);
+        byCohort.computeIfAbsent(d.firmware(), k -> new ArrayList<>()).add(i);
       }
     }
     return byCohort;
