@@ -1,5 +1,6 @@
 package io.forewarn.rules.detection.cohort;
 
+import io.forewarn.rules.detection.CusumLimits;
 import io.forewarn.rules.detection.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +38,7 @@ public record CohortShiftRule(Direction direction, double allowance, double deci
   /** Every problem of these settings (a rule file reports them all at once). */
   public static List<String> problems(double allowance, double decision, double clearBelow, double clip,
       int minCohort, int minControl) {
-    List<String> out = new ArrayList<>();
-    if (!(allowance >= 0)) {
-      out.add("allowance must be >= 0, not " + allowance);
-    }
-    if (!(decision > 0)) {
-      out.add("decision must be > 0, not " + decision);
-    }
-    if (!(clearBelow >= 0 && clearBelow < decision)) {
-      out.add("clear_below must be in [0, decision " + decision + "), not " + clearBelow);
-    }
-    if (!(clip > allowance)) {
-      out.add("clip must be > allowance " + allowance + ", not " + clip);
-    }
+    List<String> out = new ArrayList<>(CusumLimits.problems(allowance, decision, clearBelow, clip));
     // A standard error from fewer devices is itself too uncertain (Student's t with few degrees of freedom).
     if (minCohort < 5) {
       out.add("min_cohort must be >= 5, not " + minCohort);
