@@ -31,9 +31,12 @@ final class CohortShare {
   /** What a device hands in for a bucket. */
   record Done(long bucket, double mean) {}
 
+  /** Counts towards the current bucket; nothing before the first roll (no comparison, or none yet). */
   void add(double residual) {
-    sum += residual;
-    count++;
+    if (bucket != NONE) {
+      sum += residual;
+      count++;
+    }
   }
 
   void copyFrom(CohortShare other) {
