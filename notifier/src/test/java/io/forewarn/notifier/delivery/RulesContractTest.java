@@ -126,6 +126,47 @@ class RulesContractTest {
     assertThat(sms(read, RU)).contains("неисправность в нашей сети");
   }
 
+  @Test
+  void a_firmware_disruption_as_the_rules_stage_writes_it_names_every_device_of_the_firmware_once() throws Exception {
+    // GIVEN thirty boilers on three firmwares, judged by the shipped rules: three days learning their flame
+    // signal, then the 1.9.2 ones' signal sinking 0.03 µA an hour (the first two of them one household's)
+    List<DeviceInfo> fleet = new ArrayList<>();
+    for (int d = 1; d <= 30; d++) {
+      String firmware = d <= 10 ? "1.9.2" : d <= 20 ? "1.9.0" : "1.8.4";
+      fleet.add(new DeviceInfo(d, "gb-" + d, d == 2 ? 101L : 100L + d, "boiler-gb24", firmware, "north", "n1"));
+    }
+    Engine engine = new Engine(SHIPPED, ProductCatalog.standard(), fleet);
+    java.util.Random noise = new java.util.Random(1);
+    long monday = Instant.parse("2026-11-02T00:00:00Z").toEpochMilli();
+    long onset = monday + 3 * 24 * 60 * MIN;
+    Incident firmware = null;
+    for (long t = monday; t < onset + 24 * 60 * MIN && firmware == null; t += 15 * MIN) {
+      for (DeviceInfo d : fleet) {
+        double sink = d.id() <= 10 && t > onset ? 0.03 * (t - onset) / (60 * MIN) : 0;
+        double signal = 4 + 0.1 * d.id() - sink + 0.15 * noise.nextGaussian();
+        for (io.forewarn.rules.engine.Transition tr : engine.onSample(d.id(), t + d.id() * 1000L,
+            Map.of("flame_signal_ua", signal))) {
+          if (tr.incident().kind().equals(Incident.SERVICE_DISRUPTION) && "firmware".equals(tr.incident().scopeType())) {
+            firmware = tr.incident();
+          }
+        }
+      }
+    }
+    assertThat(firmware).as("the firmware's disruption").isNotNull();
+    // WHEN the notifier reads its outbox payload
+    JsonObject payload = new JsonObject(IncidentJson.outboxPayload("opened", firmware, 13, null).encode());
+    IncidentPayload read = new IncidentPayload(7, Instant.ofEpochMilli(T0), payload, null);
+    // THEN it is a software fault naming every device of the firmware (its audience is their customers,
+    // each once: Audience selects DISTINCT customers of these devices), told in both languages
+    assertThat(read.kind()).isEqualTo(IncidentKind.SERVICE_DISRUPTION);
+    assertThat(read.summary().key()).isEqualTo("software_fault");
+    assertThat(read.affectedDeviceIds()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(firmware.details().get("affected_customer_ids")).asInstanceOf(
+        org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(9);
+    assertThat(sms(read, Locale.ENGLISH)).contains("a software fault");
+    assertThat(sms(read, RU)).contains("программную ошибку");
+  }
+
   private static DeviceInfo boiler(int id) {
     return new DeviceInfo(id, "gb-" + id, 100L + id, "boiler-gb24", "1.0", "north", "north-" + (id % 2));
   }

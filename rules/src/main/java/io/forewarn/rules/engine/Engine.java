@@ -32,6 +32,7 @@ public final class Engine {
   private RuleSet rules;
   private IncidentFactory factory;
   private FleetCorrelator fleet;
+  private CohortMonitor cohorts;
   private final EngineStats stats;
   private List<Suppression> suppressions = List.of();
   private long latestSampleTs = Long.MIN_VALUE;
@@ -47,6 +48,7 @@ public final class Engine {
     this.catalog = catalog;
     this.factory = new IncidentFactory(rules.version());
     this.fleet = new FleetCorrelator(rules.fleet(), fleetDevices);
+    this.cohorts = new CohortMonitor(rules, fleetDevices);
     for (DeviceInfo d : fleetDevices) {
       devices.put(d.id(), newDevice(d));
     }
@@ -71,8 +73,10 @@ public final class Engine {
   public List<Transition> reload(RuleSet next, long now) {
     rules = next;
     factory = new IncidentFactory(next.version());
-    fleet = new FleetCorrelator(next.fleet(), devices.values().stream().map(d -> d.info).toList());
+    List<DeviceInfo> infos = devices.values().stream().map(d -> d.info).toList();
+    fleet = new FleetCorrelator(next.fleet(), infos);
     fleet.restore(open.values());
+    cohorts = cohorts.carriedTo(next, infos);
     for (DeviceState d : devices.values()) {
       Map<String, RuleInstance> before = new LinkedHashMap<>(d.rules);
       d.rules.clear();
@@ -118,6 +122,8 @@ public final class Engine {
     this.suppressions = List.copyOf(active);
   }
 
+  private static final long NO_BUCKET = Long.MAX_VALUE;
+
   /** One stored sample: metric name -> value. */
   public List<Transition> onSample(int deviceId, long ts, Map<String, Double> values) {
     DeviceState d = devices.get(deviceId);
@@ -137,8 +143,20 @@ public final class Engine {
     latestSampleTs = Math.max(latestSampleTs, ts);
     d.offline = false;
     d.dirty = true;
+    long bucket = NO_BUCKET; // worked out only for a device that feeds the firmware comparison
     List<Transition> out = new ArrayList<>();
     for (RuleInstance r : d.rules.values()) {
+      if (r.cohortShare != null) {
+        if (bucket == NO_BUCKET) {
+          cohorts.advance(ts); // judge a due bucket before shares of the next one come in
+          bucket = cohorts.bucketOf(ts);
+        }
+        // Any sample of the device closes its share of the last bucket, with the metric or without.
+        CohortShare.Done done = bucket == CohortShare.NONE ? null : r.cohortShare.roll(bucket);
+        if (done != null) {
+          cohorts.contribute(d.info, r.spec, done);
+        }
+      }
       Condition c;
       if (r.judge == null) {
         c = Condition.CLEAR;
@@ -208,9 +226,9 @@ public final class Engine {
         // customer hears of the disruption instead of one message per device.
         until = now.plus(rules.fleet().window());
       }
-      inc = inc.withSuppressedUntil(until);
+      inc = fleet.adopt(d.info, inc.withSuppressedUntil(until), open, out);
       open.put(fp, inc);
-      out.add(new Transition(Transition.Type.OPENED, inc, until == null));
+      out.add(new Transition(Transition.Type.OPENED, inc, until == null && inc.parentFingerprint() == null));
     } else {
       Incident inc = open.remove(fp);
       if (inc != null) {
@@ -247,7 +265,8 @@ public final class Engine {
   }
 
   private List<Transition> finish(long now, List<Transition> out) {
-    out.addAll(fleet.correlate(now, open));
+    cohorts.advance(now);
+    out.addAll(fleet.correlate(now, open, cohorts));
     out.forEach(stats::count);
     return out;
   }
@@ -286,6 +305,21 @@ public final class Engine {
       }
     }
     return out;
+  }
+
+  /** State of the firmware comparison changed since the last call (for fleet_state, by key), and marks it clean. */
+  public Map<String, byte[]> drainDirtyFleetState() {
+    return cohorts.drainDirty();
+  }
+
+  /** The fleet_state keys the current rule set keeps; rows under other keys are left over from older rule sets. */
+  public List<String> fleetStateKeys() {
+    return cohorts.keys();
+  }
+
+  /** At start: one fleet_state row (ignored when its rule, firmware or settings changed since it was written). */
+  public void restoreFleetState(String key, byte[] state) {
+    cohorts.restore(key, state);
   }
 
   /** detector_state.rule_id of a device's own state (last sample, interval), next to its rules'. */

@@ -59,6 +59,12 @@ public record Incident(
         summary, summaryKey, details, predictedFailureAt, parentFingerprint, until, openedAt, firingAt, resolvedAt);
   }
 
+  Incident withSummary(String newSummary) {
+    return new Incident(fingerprint, kind, ruleId, scopeType, scopeValue, deviceId, customerId, state, severity,
+        newSummary, summaryKey, details, predictedFailureAt, parentFingerprint, suppressedUntil, openedAt, firingAt,
+        resolvedAt);
+  }
+
   Incident withDetails(Map<String, Object> newDetails) {
     return new Incident(fingerprint, kind, ruleId, scopeType, scopeValue, deviceId, customerId, state, severity,
         summary, summaryKey, newDetails, predictedFailureAt, parentFingerprint, suppressedUntil, openedAt, firingAt,

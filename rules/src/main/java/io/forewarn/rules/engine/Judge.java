@@ -123,10 +123,11 @@ abstract sealed class Judge {
 
     @Override
     Judgement update(long ts, double value) {
-      double evidence = detector.update(ts, value).evidence();
+      SeasonalDriftDetector.Step step = detector.update(ts, value);
+      double evidence = step.evidence();
       Condition c = evidence >= def.rule().decision() ? Condition.BREACHING
           : evidence < def.rule().clearBelow() ? Condition.CLEAR : Condition.HOLDING;
-      return new Judgement(c, value, -1);
+      return new Judgement(c, value, -1, step.residual());
     }
 
     @Override

@@ -16,16 +16,19 @@ import java.time.ZoneId;
  * (another rule set), the incident machine and the last judgement carry over (a pending or firing
  * condition goes on, and the judgement stands until the next sample, as after any sample); the
  * detector and the evidence (recent values, observed value, ETA) start afresh. State written before
- * the fingerprint (v1) is taken as the current definition's.
+ * the fingerprint (v1) is taken as the current definition's. A rule feeding the firmware comparison keeps
+ * the device's share of the current bucket ({@link CohortShare}, v3; absent from older state, it starts empty).
  */
 final class RuleInstance {
   private static final int KIND = 0x52494E53; // "RINS"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   static final int RECENT = 6;
 
   final RuleSpec spec;
   final Judge judge; // null for no_data
   final IncidentMachine machine;
+  /** The device's share of its firmware comparison, null unless the rule feeds one ({@link RuleSpec#feedsCohort}). */
+  final CohortShare cohortShare;
   private final long definition;
   Condition lastCondition = Condition.CLEAR;
   long lastSampleTs = Long.MIN_VALUE;
@@ -40,13 +43,22 @@ final class RuleInstance {
     this.definition = fingerprint(spec);
     this.machine = new IncidentMachine(spec.forDuration().toMillis(), spec.clearDuration().toMillis(),
         spec.minFiring().toMillis());
+    this.cohortShare = spec.feedsCohort() ? new CohortShare() : null;
     byte[] judgeState = null;
     if (state != null) {
       int version = StateBytes.versionOf(state);
-      StateBytes.Reader r = new StateBytes.Reader(state, KIND, version == 1 ? 1 : VERSION);
+      StateBytes.Reader r = new StateBytes.Reader(state, KIND, Math.min(Math.max(version, 1), VERSION));
       boolean sameDefinition = version == 1 || r.getLong() == definition;
       machine.read(r);
       judgeState = readEvidence(r);
+      CohortShare share = version >= 3 && r.getInt() == 1 ? new CohortShare() : null;
+      if (share != null) {
+        share.read(r);
+      }
+      r.end();
+      if (sameDefinition && share != null && cohortShare != null) {
+        cohortShare.copyFrom(share);
+      }
       if (!sameDefinition) {
         judgeState = null;
         lastObserved = Double.NaN;
@@ -69,7 +81,6 @@ final class RuleInstance {
     System.arraycopy(ts, 0, recentTs, 0, recentCount);
     System.arraycopy(vs, 0, recentValues, 0, recentCount);
     byte[] js = r.getBytes();
-    r.end();
     return js.length == 0 ? null : js;
   }
 
@@ -79,8 +90,13 @@ final class RuleInstance {
   }
 
   static long fingerprint(RuleSpec spec) {
+    return fingerprint(spec.definition());
+  }
+
+  /** The first 8 bytes of the text's SHA-256: stable across JVMs, unlike hashCode. */
+  static long fingerprint(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(spec.definition().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.wrap(digest).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
@@ -89,6 +105,9 @@ final class RuleInstance {
 
   Judgement judge(long ts, double value) {
     Judgement j = judge.update(ts, value);
+    if (cohortShare != null && !Double.isNaN(j.residual())) {
+      cohortShare.add(j.residual());
+    }
     lastCondition = j.condition();
     lastSampleTs = ts;
     lastObserved = j.observed();
@@ -112,6 +131,10 @@ final class RuleInstance {
     w.putLongs(java.util.Arrays.copyOf(recentTs, recentCount));
     w.putDoubles(java.util.Arrays.copyOf(recentValues, recentCount));
     w.putBytes(judge == null ? new byte[0] : judge.snapshot());
+    w.putInt(cohortShare == null ? 0 : 1);
+    if (cohortShare != null) {
+      cohortShare.write(w);
+    }
     return w.toByteArray();
   }
 }

@@ -15,7 +15,10 @@ import java.util.function.IntFunction;
  *
  * <ul>
  *   <li>A predictable fault is <b>detected</b> when its device had an incident firing between onset and
- *       failure + 1 h; its <b>lead</b> is failure minus the first such firing (negative = late).</li>
+ *       failure + 1 h; its <b>lead</b> is failure minus the first such firing (negative = late). Scored
+ *       {@link Warnings#WITH_FIRMWARE_DISRUPTIONS}, a device also counts as warned from the moment a firing
+ *       firmware disruption listed it (its customer is told of the disruption instead); region and site
+ *       disruptions tell of silence, not of a device degrading, so they do not count.</li>
  *   <li>An incident is <b>false</b> when its device had no fault from 1 h before the incident to 6 h after
  *       the fault ended (the clear durations keep a repaired device's incident open a little).</li>
  *   <li>A <b>flap</b> is an incident opening again within 6 h of the same fingerprint resolving.</li>
@@ -28,10 +31,26 @@ public final class AlertQuality {
   static final Duration AFTER_FAULT = Duration.ofHours(6);
   static final Duration FLAP_GAP = Duration.ofHours(6);
 
-  /** Figures of one replay. Lead ratio = lead / (failure - onset). */
+  /** What counts as warning a customer of their device's fault. */
+  public enum Warnings {
+    /** The device's own incidents only (the scoring until 2026-12-03). */
+    DEVICE_INCIDENTS,
+    /** Those, or a firing firmware disruption listing the device. */
+    WITH_FIRMWARE_DISRUPTIONS
+  }
+
+  /** Where a device sits in the fleet: its region, site and firmware cohort ({@code model@version}). */
+  public record Where(String region, String site, String firmware) {}
+
+  /**
+   * Figures of one replay. Lead ratio = lead / (failure - onset). {@code firstByDisruption}: faults first
+   * warned by a firmware disruption; false disruptions: firmware ones on a firmware with no cohort fault,
+   * region and site ones with no outage in their region (see {@link FalseDisruptions}).
+   */
   public record Report(int predictableFaults, int detected, int warnedBeforeFailure, List<Duration> leads,
       double medianLeadRatio, int falseIncidents, double deviceDays, int flaps, int outages, int outagesHandled,
-      int topLevelDisruptions, int deviceIncidents, Map<String, int[]> byKind) {
+      int topLevelDisruptions, int deviceIncidents, Map<String, int[]> byKind, int firstByDisruption,
+      int falseFirmwareDisruptions, int falseOutageDisruptions) {
     public double recall() {
       return predictableFaults == 0 ? 0 : (double) detected / predictableFaults;
     }
@@ -52,7 +71,9 @@ public final class AlertQuality {
   private AlertQuality() {}
 
   public static Report score(Collection<Fault> faults, Collection<ReplayIncident> incidents, int devices,
-      Instant windowStart, Instant windowEnd, IntFunction<String> regionOf, IntFunction<String> siteOf) {
+      Instant windowStart, Instant windowEnd, IntFunction<Where> where, Warnings warnings) {
+    IntFunction<String> regionOf = id -> where.apply(id).region();
+    IntFunction<String> siteOf = id -> where.apply(id).site();
     Map<Integer, List<ReplayIncident>> byDevice = new HashMap<>();
     List<ReplayIncident> deviceIncidents = new ArrayList<>();
     for (ReplayIncident i : incidents) {
@@ -67,6 +88,7 @@ public final class AlertQuality {
     int predictable = 0;
     int detected = 0;
     int beforeFailure = 0;
+    int byDisruption = 0;
     List<Duration> leads = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     Map<String, int[]> byKind = new HashMap<>();
@@ -77,9 +99,12 @@ public final class AlertQuality {
       predictable++;
       int[] k = byKind.computeIfAbsent(f.kind(), x -> new int[2]);
       k[0]++;
-      Instant first = byDevice.getOrDefault(f.deviceId(), List.of()).stream().map(ReplayIncident::firingAt)
-          .filter(t -> !t.isBefore(f.onset()) && !t.isAfter(f.failureAt().plus(LATE_GRACE)))
-          .min(Comparator.naturalOrder()).orElse(null);
+      Instant first = firstWarning(f, byDevice.getOrDefault(f.deviceId(), List.of()));
+      Instant listed = warnings == Warnings.DEVICE_INCIDENTS ? null : firstListing(f, incidents);
+      if (listed != null && (first == null || listed.isBefore(first))) {
+        first = listed;
+        byDisruption++;
+      }
       if (first == null) {
         continue;
       }
@@ -102,8 +127,27 @@ public final class AlertQuality {
     int[] outages = outages(faults, incidents, regionOf, siteOf);
     int topLevel = (int) incidents.stream().filter(i -> "service_disruption".equals(i.kind()) && !i.absorbed()).count();
     double deviceDays = devices * (Duration.between(windowStart, windowEnd).toMillis() / 86_400_000.0);
+    FalseDisruptions wrong = new FalseDisruptions(faults, where, windowEnd);
     return new Report(predictable, detected, beforeFailure, leads, median(ratios), falseCount, deviceDays,
-        flaps(incidents), outages[0], outages[1], topLevel, deviceIncidents.size(), byKind);
+        flaps(incidents), outages[0], outages[1], topLevel, deviceIncidents.size(), byKind, byDisruption,
+        wrong.firmware(incidents).size(), wrong.outage(incidents).size());
+  }
+
+  /** The first firing of one of the device's incidents between onset and failure + 1 h, or null. */
+  static Instant firstWarning(Fault f, List<ReplayIncident> deviceIncidents) {
+    return deviceIncidents.stream().map(ReplayIncident::firingAt).filter(t -> warns(f, t))
+        .min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  /** The first time a firmware disruption listed the fault's device between onset and failure + 1 h, or null. */
+  static Instant firstListing(Fault f, Collection<ReplayIncident> incidents) {
+    return incidents.stream().filter(i -> i.disruption() && "firmware".equals(i.scopeType()))
+        .map(i -> i.listed().get(f.deviceId())).filter(t -> t != null && warns(f, t))
+        .min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  private static boolean warns(Fault f, Instant t) {
+    return !t.isBefore(f.onset()) && !t.isAfter(f.failureAt().plus(LATE_GRACE));
   }
 
   static boolean explained(ReplayIncident i, List<Fault> deviceFaults, Instant windowEnd) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * {@code replay --db-url URL [--run RUN_ID] [--rules FILE] [--tick PT5M] [--details true]}: runs the engine over a stored
@@ -57,48 +58,63 @@ public final class ReplayCommand {
       long[] events = {0};
       source.stream(run.windowStart(), run.windowEnd(), e -> {
         while (e.ts() >= nextTick[0]) {
-          recorder.record(engine.tick(nextTick[0]));
+          recorder.record(nextTick[0], engine.tick(nextTick[0]));
           nextTick[0] += tick;
         }
         events[0]++;
         switch (e) {
-          case ReplaySource.SampleEvent s -> recorder.record(engine.onSample(s.deviceId(), s.ts(), s.values()));
-          case ReplaySource.StatusEvent s -> recorder.record(engine.onStatus(s.deviceId(), s.ts(), s.online()));
+          case ReplaySource.SampleEvent s -> recorder.record(s.ts(), engine.onSample(s.deviceId(), s.ts(), s.values()));
+          case ReplaySource.StatusEvent s -> recorder.record(s.ts(), engine.onStatus(s.deviceId(), s.ts(), s.online()));
         }
       });
-      recorder.record(engine.tick(run.windowEnd().toEpochMilli()));
+      long end = run.windowEnd().toEpochMilli();
+      recorder.record(end, engine.tick(end));
       double seconds = (System.nanoTime() - started) / 1e9;
-      AlertQuality.Report r = AlertQuality.score(source.faults(run.runId()), recorder.incidents(), devices.size(),
-          run.windowStart(), run.windowEnd(), id -> region(byId, id), id -> byId.get(id) == null ? "" : byId.get(id).site());
-      print(run, rules, devices.size(), events[0], seconds, engine, r);
+      List<Fault> faults = source.faults(run.runId());
+      IntFunction<AlertQuality.Where> where = id -> where(byId, id);
+      AlertQuality.Report old = AlertQuality.score(faults, recorder.incidents(), devices.size(), run.windowStart(),
+          run.windowEnd(), where, AlertQuality.Warnings.DEVICE_INCIDENTS);
+      AlertQuality.Report r = AlertQuality.score(faults, recorder.incidents(), devices.size(), run.windowStart(),
+          run.windowEnd(), where, AlertQuality.Warnings.WITH_FIRMWARE_DISRUPTIONS);
+      print(run, rules, devices.size(), events[0], seconds, engine, old, r);
       if (opts.containsKey("details")) {
-        ReplayDetails.print(out, source.faults(run.runId()), recorder.incidents(), byId, run.windowEnd());
+        ReplayDetails.print(out, faults, recorder.incidents(), byId, where, run.windowEnd());
       }
     }
     return 0;
   }
 
-  private static String region(Map<Integer, DeviceInfo> byId, int id) {
+  private static AlertQuality.Where where(Map<Integer, DeviceInfo> byId, int id) {
     DeviceInfo d = byId.get(id);
-    return d == null ? "" : d.region();
+    return d == null ? new AlertQuality.Where("", "", "") : new AlertQuality.Where(d.region(), d.site(),
+        d.model() + "@" + d.firmware());
   }
 
+  /** Both scorings side by side: device incidents only (as before 2026-12-03), and with firmware disruptions. */
   private void print(ReplaySource.Run run, RuleSet rules, int devices, long events, double seconds, Engine engine,
-      AlertQuality.Report r) {
+      AlertQuality.Report old, AlertQuality.Report r) {
     out.printf(Locale.ROOT, "replay of %s (%s .. %s), rules %s (%d rules), %d devices%n", run.runId(),
         run.windowStart(), run.windowEnd(), rules.version(), rules.size(), devices);
     out.printf(Locale.ROOT, "events %d in %.1f s; points evaluated %d, late samples skipped %d%n", events, seconds,
         engine.stats().pointsEvaluated(), engine.stats().lateSamples());
-    out.printf(Locale.ROOT, "predictable faults %d, detected %d: recall %.1f %% (warned before failure %d)%n",
-        r.predictableFaults(), r.detected(), 100 * r.recall(), r.warnedBeforeFailure());
-    r.byKind().forEach((kind, n) -> out.printf(Locale.ROOT, "  %-20s %d/%d%n", kind, n[1], n[0]));
-    out.printf(Locale.ROOT, "lead time (failure - first firing): p25 %s, median %s, p75 %s; median lead / (failure - onset) %.0f %%%n",
-        hours(r.leadQuantile(0.25)), hours(r.leadQuantile(0.5)), hours(r.leadQuantile(0.75)), 100 * r.medianLeadRatio());
+    out.println("warned by:                       device incidents only | incidents or firmware disruptions");
+    out.printf(Locale.ROOT, "predictable faults detected      %d/%d (%.1f %%), %d before failure | %d/%d (%.1f %%), %d before failure%n",
+        old.detected(), old.predictableFaults(), 100 * old.recall(), old.warnedBeforeFailure(), r.detected(),
+        r.predictableFaults(), 100 * r.recall(), r.warnedBeforeFailure());
+    r.byKind().forEach((kind, n) -> out.printf(Locale.ROOT, "  %-30s %d/%d | %d/%d%n", kind,
+        old.byKind().get(kind)[1], n[0], n[1], n[0]));
+    out.printf(Locale.ROOT, "lead p25 / median / p75            %s / %s / %s | %s / %s / %s%n",
+        hours(old.leadQuantile(0.25)), hours(old.leadQuantile(0.5)), hours(old.leadQuantile(0.75)),
+        hours(r.leadQuantile(0.25)), hours(r.leadQuantile(0.5)), hours(r.leadQuantile(0.75)));
+    out.printf(Locale.ROOT, "median lead / (failure - onset)   %.0f %% | %.0f %% (first warned by a firmware disruption: %d)%n",
+        100 * old.medianLeadRatio(), 100 * r.medianLeadRatio(), r.firstByDisruption());
     out.printf(Locale.ROOT, "device incidents %d, false %d over %.0f device-days: %.2f per 1000 device-days%n",
         r.deviceIncidents(), r.falseIncidents(), r.deviceDays(), r.falsePer1000DeviceDays());
     out.printf(Locale.ROOT, "flaps (reopened within 6 h) %d%n", r.flaps());
     out.printf(Locale.ROOT, "region outages %d, handled by exactly one disruption %d; top-level disruptions %d%n",
         r.outages(), r.outagesHandled(), r.topLevelDisruptions());
+    out.printf(Locale.ROOT, "false disruptions: firmware %d (no cohort fault), region/site %d (no outage)%n",
+        r.falseFirmwareDisruptions(), r.falseOutageDisruptions());
   }
 
   private static String hours(Duration d) {

@@ -67,6 +67,16 @@ final class Fields {
     return n.doubleValue();
   }
 
+  /** A whole number (devices, counts). */
+  int count(String key, int defaultValue) {
+    double v = number(key, (double) defaultValue);
+    if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE)) {
+      problem("'" + key + "' must be a whole number, not " + v);
+      return defaultValue;
+    }
+    return Double.isFinite(v) ? (int) v : defaultValue;
+  }
+
   boolean flag(String key, boolean defaultValue) {
     Object v = json.getValue(key);
     if (v == null) {

@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param minFraction  and at least this fraction of the cohort's devices
  * @param firmwareWindowFactor firmware cohorts degrade over days, not minutes: their window is this many times longer
  * @param resolveBelow the disruption resolves once fewer than this fraction of the cohort is still affected
+ * @param cohort       the firmware-against-firmware comparison ({@code fleet.cohort}), or null when the file
+ *                     declares none
  */
 public record FleetSettings(Duration window, int minDevices, double minFraction, int firmwareWindowFactor,
-    double resolveBelow) {
+    double resolveBelow, CohortSettings cohort) {
   public FleetSettings {
     if (window == null || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("fleet window must be positive");
@@ -26,5 +28,11 @@ public record FleetSettings(Duration window, int minDevices, double minFraction,
     if (!(minFraction > 0 && minFraction <= 1) || !(resolveBelow > 0 && resolveBelow <= minFraction)) {
       throw new IllegalArgumentException("need 0 < resolve_below <= min_fraction <= 1");
     }
+  }
+
+  /** Without a cohort comparison. */
+  public FleetSettings(Duration window, int minDevices, double minFraction, int firmwareWindowFactor,
+      double resolveBelow) {
+    this(window, minDevices, minFraction, firmwareWindowFactor, resolveBelow, null);
   }
 }

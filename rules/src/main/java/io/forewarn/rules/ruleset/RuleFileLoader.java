@@ -1,5 +1,6 @@
 package io.forewarn.rules.ruleset;
 
+import io.forewarn.rules.detection.cohort.CohortShiftRule;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -80,13 +81,18 @@ public final class RuleFileLoader {
           + "'");
     }
     FleetSettings fleet = fleet(root.getValue("fleet"), problems);
+    boolean cohort = root.getValue("fleet") instanceof JsonObject f && f.getValue("cohort") != null;
     Map<String, List<RuleSpec>> byModel = new LinkedHashMap<>();
     Object models = root.getValue("models");
     if (!(models instanceof JsonObject modelsJson) || modelsJson.isEmpty()) {
       problems.add("(file): 'models' must be a non-empty object of model name -> {rules: [...]}");
     } else {
       for (String model : modelsJson.fieldNames()) {
-        byModel.put(model, model(model, modelsJson.getValue(model), problems));
+        byModel.put(model, model(model, modelsJson.getValue(model), cohort, problems));
+      }
+      if (cohort && byModel.values().stream().flatMap(List::stream).noneMatch(RuleSpec::feedsCohort)) {
+        problems.add("fleet.cohort: no rule feeds it; it compares the residuals of rules with kind seasonal_drift"
+            + " and fleet: true");
       }
     }
     if (!problems.isEmpty()) {
@@ -106,15 +112,45 @@ public final class RuleFileLoader {
     double minFraction = f.number("min_fraction", 0.2);
     int firmwareFactor = (int) f.number("firmware_window_factor", 96.0);
     double resolveBelow = f.number("resolve_below", 0.1);
+    CohortSettings cohort = cohort(json.getValue("cohort"), problems);
     try {
-      return f.ok() ? new FleetSettings(window, minDevices, minFraction, firmwareFactor, resolveBelow) : null;
+      return f.ok() ? new FleetSettings(window, minDevices, minFraction, firmwareFactor, resolveBelow, cohort) : null;
     } catch (IllegalArgumentException e) {
       f.problem(e.getMessage());
       return null;
     }
   }
 
-  private List<RuleSpec> model(String model, Object value, List<String> problems) {
+  /** {@code fleet.cohort}: absent means no cohort comparison; every problem of it is listed. */
+  private static CohortSettings cohort(Object value, List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonObject json)) {
+      problems.add("fleet.cohort: must be an object");
+      return null;
+    }
+    Fields f = new Fields(json, "fleet.cohort", problems);
+    Duration bucket = f.duration("bucket", CohortSettings.DEFAULT_BUCKET);
+    double allowance = f.number("allowance", CohortShiftRule.DEFAULT_ALLOWANCE);
+    double decision = f.number("decision", CohortShiftRule.DEFAULT_DECISION);
+    double clearBelow = f.number("clear_below", CohortShiftRule.DEFAULT_CLEAR_BELOW);
+    double clip = f.number("clip", CohortShiftRule.DEFAULT_CLIP);
+    int minCohort = f.count("min_cohort", CohortShiftRule.DEFAULT_MIN_DEVICES);
+    int minControl = f.count("min_control", CohortShiftRule.DEFAULT_MIN_DEVICES);
+    Duration clearFor = f.duration("clear_for", CohortSettings.DEFAULT_CLEAR_FOR);
+    Duration minFiring = f.duration("min_firing", CohortSettings.DEFAULT_MIN_FIRING);
+    if (!f.ok()) {
+      return null;
+    }
+    List<String> bad = CohortSettings.problems(bucket, allowance, decision, clearBelow, clip, minCohort, minControl,
+        clearFor, minFiring);
+    bad.forEach(f::problem);
+    return bad.isEmpty() ? new CohortSettings(bucket, allowance, decision, clearBelow, clip, minCohort, minControl,
+        clearFor, minFiring) : null;
+  }
+
+  private List<RuleSpec> model(String model, Object value, boolean cohort, List<String> problems) {
     String path = "models." + model;
     if (!catalog.hasModel(model)) {
       problems.add(path + ": unknown product model '" + model + "' (known: " + catalog.metricsByModel().keySet() + ")");
@@ -134,6 +170,10 @@ public final class RuleFileLoader {
       }
       Fields f = new Fields(ruleJson, rulePath, problems);
       RuleSpec spec = rule(model, f);
+      if (cohort && spec != null && spec.feedsCohort() && spec.detector().direction() == null) {
+        f.problem("feeds fleet.cohort (fleet: true, seasonal_drift) and so needs a 'direction': compared on both"
+            + " sides, a healthy firmware looks shifted the other way against a faulty one");
+      }
       if (spec != null && !ids.add(spec.id())) {
         f.problem("duplicate rule id '" + spec.id() + "'");
       } else if (spec != null) {

@@ -53,6 +53,15 @@ public record RuleSpec(
     }
   }
 
+  /**
+   * Whether its devices' residuals go into the firmware comparison when the file declares {@code fleet.cohort}:
+   * a seasonal drift's residual is measured against each device's own profile, which is what the
+   * comparison needs (a device's level removed).
+   */
+  public boolean feedsCohort() {
+    return fleet && detector instanceof Detector.SeasonalDrift;
+  }
+
   /** {@code model/id}: what the incident's rule_id and detector_state.rule_id hold. */
   public String qualifiedId() {
     return model + "/" + id;

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ingest log -> engine -> incidents, one transaction per cycle: the new batches are read, evaluated, and
- * the incident changes, their events, the outbox rows, the touched detector state and the advanced
- * cursor commit together. A crash before the commit leaves everything as it was (the batches are read
+ * the incident changes, their events, the outbox rows, the touched detector state (per device, and the
+ * firmware comparison's in fleet_state) and the advanced cursor commit together. A crash before the commit leaves everything as it was (the batches are read
  * again from the old horizon by a fresh engine loaded from the stored state), so no change is lost
  * or written twice. After any failure the in-memory engine is thrown away and rebuilt from the database.
  * A new rule set ({@link RuleSource}) is swapped in at the start of a cycle, in its transaction: the
@@ -81,11 +81,14 @@ public final class RulesPipeline {
     RuleSetRows.forgetOtherRules(c, ruleIds(set), Engine.DEVICE_KEY);
     Engine fresh = new Engine(set, catalog, EngineLoader.devices(c), stats);
     int states = EngineLoader.detectorState(c, fresh);
+    FleetStateRows.forgetOthers(c, fresh.fleetStateKeys());
+    int fleetStates = FleetStateRows.load(c, fresh);
     openIds = EngineLoader.openIncidents(c, fresh);
     metricNames = EngineLoader.metricNames(c);
     engine = fresh;
     rulesVersion = set.version();
-    LOG.info("engine loaded: {} open incidents, {} detector states, rules {}", openIds.size(), states, set.version());
+    LOG.info("engine loaded: {} open incidents, {} detector states, {} fleet states, rules {}", openIds.size(), states,
+        fleetStates, set.version());
     return fresh.retireOrphans(reloadTime(now));
   }
 
@@ -98,6 +101,7 @@ public final class RulesPipeline {
         String before = engine.rules().version();
         List<Transition> changes = engine.reload(a.rules(), reloadTime(now));
         int dropped = RuleSetRows.forgetOtherRules(c, ruleIds(a.rules()), Engine.DEVICE_KEY);
+        FleetStateRows.forgetOthers(c, engine.fleetStateKeys());
         out.addAll(changes);
         rulesVersion = a.rules().version();
         LOG.info("rules {} -> {}: {} incidents of removed rules resolved, {} detector states of removed rules dropped",
@@ -171,6 +175,7 @@ public final class RulesPipeline {
   }
 
   private void saveState(Connection c, Instant now) throws SQLException {
+    FleetStateRows.save(c, engine.drainDirtyFleetState(), now);
     var dirty = engine.drainDirtyState();
     if (dirty.isEmpty()) {
       return;

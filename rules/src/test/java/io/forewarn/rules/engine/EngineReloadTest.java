@@ -139,16 +139,35 @@ class EngineReloadTest {
     f.run(1, T0, 6, 1.4);
     f.run(1, T0 + 60 * MIN, 2, 0.7);
     Map<String, byte[]> state = f.engine.drainDirtyState().get(1);
-    byte[] v2 = state.get(PRESSURE);
-    byte[] v1 = new byte[v2.length - 8];
-    System.arraycopy(v2, 0, v1, 0, 8);
-    System.arraycopy(v2, 16, v1, 8, v2.length - 16);
+    byte[] v3 = state.get(PRESSURE); // header, definition, ..., then the cohort share flag (v3)
+    byte[] v1 = new byte[v3.length - 12];
+    System.arraycopy(v3, 0, v1, 0, 8);
+    System.arraycopy(v3, 16, v1, 8, v3.length - 20);
     ByteBuffer.wrap(v1).putInt(4, 1);
-    assertThat(Arrays.equals(v1, v2)).isFalse();
-    // WHEN an engine with the same rules restores it
+    assertThat(Arrays.equals(v1, v3)).isFalse();
+    // WHEN an engine with the same rules restores it THEN the pending condition goes on and fires 30 minutes
+    // after it began
+    restoredPendingFiresOnTime(state, v1);
+  }
+
+  @Test
+  void state_written_before_cohort_shares_were_recorded_is_read_as_it_was() {
+    // GIVEN 20 minutes of low pressure (pending), stored in the layout before cohort shares (v2: no share flag)
+    f.run(1, T0, 6, 1.4);
+    f.run(1, T0 + 60 * MIN, 2, 0.7);
+    Map<String, byte[]> state = f.engine.drainDirtyState().get(1);
+    byte[] v3 = state.get(PRESSURE);
+    byte[] v2 = Arrays.copyOf(v3, v3.length - 4);
+    ByteBuffer.wrap(v2).putInt(4, 2);
+    // WHEN an engine with the same rules restores it THEN the pending condition goes on and fires 30 minutes
+    // after it began
+    restoredPendingFiresOnTime(state, v2);
+  }
+
+  /** An engine restored from {@code state}, the pressure rule's replaced by {@code pressure}, fires on time. */
+  private void restoredPendingFiresOnTime(Map<String, byte[]> state, byte[] pressure) {
     Engine restarted = new Engine(rules(EngineFixture.RULES), ProductCatalog.standard(), List.of(EngineFixture.device(1)));
-    state.forEach((rule, bytes) -> restarted.restoreState(1, rule, rule.equals(PRESSURE) ? v1 : bytes));
-    // THEN the pending condition goes on and fires 30 minutes after it began
+    state.forEach((rule, bytes) -> restarted.restoreState(1, rule, rule.equals(PRESSURE) ? pressure : bytes));
     restarted.onSample(1, T0 + 80 * MIN, Map.of("pressure_bar", 0.7));
     assertThat(restarted.onSample(1, T0 + 90 * MIN, Map.of("pressure_bar", 0.7))).filteredOn(t ->
         t.type() == Transition.Type.OPENED).singleElement().satisfies(t ->

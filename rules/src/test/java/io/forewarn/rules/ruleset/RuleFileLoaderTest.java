@@ -141,4 +141,67 @@ class RuleFileLoaderTest {
             p -> assertThat(p).contains("'version' must be 1-128 of").contains("2026/12 draft"),
             p -> assertThat(p).contains("unknown product model")));
   }
+
+  @Test
+  void the_shipped_file_compares_firmwares_on_its_fleet_seasonal_rules() {
+    // WHEN the rules in the jar are loaded
+    RuleSet rules = loader.loadDefault();
+    // THEN the firmware comparison is declared with its documented settings
+    CohortSettings cohort = rules.fleet().cohort();
+    assertThat(cohort).isEqualTo(new CohortSettings(java.time.Duration.ofHours(1), 2, 12, 2, 6, 10, 10,
+        java.time.Duration.ofHours(6), java.time.Duration.ofHours(6)));
+    // AND it is fed by the boilers' flame signal and the routers' temperature, each with a bad side
+    assertThat(rules.rulesByModel().values().stream().flatMap(java.util.List::stream).filter(RuleSpec::feedsCohort))
+        .extracting(RuleSpec::qualifiedId, r -> r.detector().direction())
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("boiler-gb24/flame_signal_drift",
+            io.forewarn.rules.detection.Direction.BELOW), org.assertj.core.groups.Tuple.tuple("cpe-hr300/cpu_drift",
+            io.forewarn.rules.detection.Direction.ABOVE));
+  }
+
+  @Test
+  void lists_every_problem_of_a_cohort_block_and_of_the_rules_feeding_it() {
+    // GIVEN a cohort block with a one-minute bucket, a negative allowance, clear_below above the decision and
+    // too small a minimum cohort, fed by a fleet seasonal rule that watches both sides
+    String json = """
+        {"version": "t1", "fleet": {"cohort": {"bucket": "PT1M", "allowance": -1, "decision": 12, "clear_below": 20,
+          "min_cohort": 3}},
+         "models": {"boiler-gb24": {"rules": [
+          {"id": "a", "kind": "seasonal_drift", "metric": "flame_signal_ua", "min_sigma": 0.5, "fleet": true,
+           "summary": "s", "summary_key": "k", "action": "x"}]}}}
+        """;
+    // WHEN it is parsed THEN one exception names each problem with its place
+    assertThatThrownBy(() -> loader.parse(json, "test.json"))
+        .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).startsWith("fleet.cohort: allowance must be >= 0"),
+            p -> assertThat(p).startsWith("fleet.cohort: clear_below must be in [0, decision"),
+            p -> assertThat(p).startsWith("fleet.cohort: min_cohort must be >= 5"),
+            p -> assertThat(p).startsWith("fleet.cohort: bucket must be from PT5M to PT24H"),
+            p -> assertThat(p).contains("rules[0]").contains("needs a 'direction'")));
+  }
+
+  @Test
+  void a_cohort_block_needs_a_rule_to_feed_it_and_whole_device_counts() {
+    // GIVEN a cohort block whose min_control is not a whole number, and no fleet seasonal rule
+    String json = """
+        {"version": "t1", "fleet": {"cohort": {"min_control": 7.5}}, "models": {"boiler-gb24": {"rules": [
+          {"id": "a", "kind": "seasonal_drift", "metric": "flame_signal_ua", "min_sigma": 0.5, "direction": "below",
+           "summary": "s", "summary_key": "k", "action": "x"}]}}}
+        """;
+    // WHEN it is parsed THEN both are reported
+    assertThatThrownBy(() -> loader.parse(json, "test.json"))
+        .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).startsWith("fleet.cohort: 'min_control' must be a whole number"),
+            p -> assertThat(p).startsWith("fleet.cohort: no rule feeds it")));
+  }
+
+  @Test
+  void without_a_cohort_block_there_is_no_firmware_comparison() {
+    // GIVEN a fleet block without cohort WHEN parsed THEN it has none, and its rules need no direction
+    RuleSet rules = loader.parse("""
+        {"version": "t1", "fleet": {"min_devices": 4}, "models": {"boiler-gb24": {"rules": [
+          {"id": "a", "kind": "seasonal_drift", "metric": "flame_signal_ua", "min_sigma": 0.5, "fleet": true,
+           "summary": "s", "summary_key": "k", "action": "x"}]}}}
+        """, "test.json");
+    assertThat(rules.fleet().cohort()).isNull();
+  }
 }

@@ -35,11 +35,23 @@ final class PipelineFixture implements AutoCloseable {
     return new RulesPipeline(pool, rules, ProductCatalog.standard(), clock, cursor, false);
   }
 
+  /** One stored row: a device's values of some metrics (ids of the metrics table) at one time. */
+  record Row(Instant ts, int device, int[] metricIds, double[] values) {}
+
   /**
    * One committed batch of 10-minute samples of {@code device} from {@code from}; returns once a cycle
    * can read it, and then the clock follows the data.
    */
   void batch(String gateway, int device, Instant from, int samples, double pressure) throws SQLException {
+    java.util.List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < samples; i++) {
+      rows.add(new Row(at(from, i), device, new int[] {1, 2, 3}, new double[] {pressure, 60.0, 0.0}));
+    }
+    batch(gateway, rows);
+  }
+
+  /** One committed batch of these rows (in time order); returns once a cycle can read it, the clock then after it. */
+  void batch(String gateway, java.util.List<Row> rows) throws SQLException {
     long id;
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
@@ -48,12 +60,13 @@ final class PipelineFixture implements AutoCloseable {
         id = rs.getLong(1);
       }
       try (PreparedStatement q = c.prepareStatement("INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id)"
-          + " VALUES (?, ?, '{1,2,3}', ?, ?)")) {
-        for (int i = 0; i < samples; i++) {
-          q.setTimestamp(1, Timestamp.from(at(from, i)));
-          q.setInt(2, device);
-          q.setArray(3, c.createArrayOf("float8", new Double[] {pressure, 60.0, 0.0}));
-          q.setLong(4, id);
+          + " VALUES (?, ?, ?::smallint[], ?, ?)")) {
+        for (Row r : rows) {
+          q.setTimestamp(1, Timestamp.from(r.ts()));
+          q.setInt(2, r.device());
+          q.setArray(3, c.createArrayOf("int4", java.util.Arrays.stream(r.metricIds()).boxed().toArray()));
+          q.setArray(4, c.createArrayOf("float8", java.util.Arrays.stream(r.values()).boxed().toArray()));
+          q.setLong(5, id);
           q.addBatch();
         }
         q.executeBatch();
@@ -62,16 +75,16 @@ final class PipelineFixture implements AutoCloseable {
           + " rows_duplicate, rejected, ts_min, ts_max) VALUES (?, ?, ?, ?, 0, 0, ?, ?)")) {
         q.setLong(1, id);
         q.setString(2, gateway);
-        q.setInt(3, samples);
-        q.setInt(4, samples);
-        q.setTimestamp(5, Timestamp.from(from));
-        q.setTimestamp(6, Timestamp.from(at(from, samples - 1)));
+        q.setInt(3, rows.size());
+        q.setInt(4, rows.size());
+        q.setTimestamp(5, Timestamp.from(rows.getFirst().ts()));
+        q.setTimestamp(6, Timestamp.from(rows.getLast().ts()));
         q.executeUpdate();
       }
       c.commit();
     }
     awaitVisible(id);
-    clock.set(at(from, samples - 1).plusSeconds(30));
+    clock.set(rows.getLast().ts().plusSeconds(30));
   }
 
   /**

@@ -41,8 +41,13 @@ public final class SeasonalDriftDetector {
     Arrays.fill(lastDay, Long.MIN_VALUE);
   }
 
-  /** Result of one sample: the CUSUM evidence in sigmas (the larger watched side) and the residual. */
-  public record Step(double evidence, double residualSigmas, boolean learning) {}
+  /**
+   * Result of one sample: the CUSUM evidence in sigmas (the larger watched side) and the residual, clipped,
+   * in sigmas and in the metric's units. {@code residual} is what a fleet comparison averages over devices;
+   * while the sample's slot learns it is measured against the same hour of the other day type when that
+   * slot has learnt ({@link #fleetResidual}), else NaN.
+   */
+  public record Step(double evidence, double residualSigmas, double residual, boolean learning) {}
 
   public Step update(long epochMillis, double value) {
     if (!Double.isFinite(value)) {
@@ -60,7 +65,7 @@ public final class SeasonalDriftDetector {
     }
     if (days[slot] <= rule.learningDays()) {
       learn(slot, value);
-      return new Step(evidence(), 0, true);
+      return new Step(evidence(), 0, fleetResidual(slot, value), true);
     }
     if (Double.isNaN(variance)) {
       variance = dof > 0 ? sumSquares / dof : 0;
@@ -80,7 +85,24 @@ public final class SeasonalDriftDetector {
       double clipped = Math.min(deviation * deviation, rule.clip() * rule.clip() * variance);
       variance = (1 - va) * variance + va * clipped;
     }
-    return new Step(evidence, r, false);
+    return new Step(evidence, r, r * sigma, false);
+  }
+
+  /**
+   * A residual for the fleet comparison from a slot still learning. A cohort is compared with its control
+   * over the same hours, so the daily pattern they share cancels; what must go is the device's own level,
+   * which the same hour of the other day type knows. Without this every device would drop out of the
+   * comparison on its first weekend (its weekend slots learn on three weekend days), so a fault starting
+   * then would wait until Monday. It adds nothing to the device's own CUSUM, nor touches its variance.
+   */
+  private double fleetResidual(int slot, double value) {
+    int other = slot < 24 ? slot + 24 : slot - 24;
+    if (days[other] <= rule.learningDays()) {
+      return Double.NaN;
+    }
+    double v = Double.isNaN(variance) ? (dof > 0 ? sumSquares / dof : 0) : variance;
+    double sigma = Math.max(Math.sqrt(v), rule.minSigma());
+    return Math.max(-rule.clip(), Math.min(rule.clip(), (value - mean[other]) / sigma)) * sigma;
   }
 
   private void learn(int slot, double value) {

@@ -1,5 +1,6 @@
 package io.forewarn.rules.detection.seasonal;
 
+import io.forewarn.rules.detection.CusumLimits;
 import io.forewarn.rules.detection.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,18 +54,7 @@ public record SeasonalDriftRule(
     if (!(baselineAlpha > 0 && baselineAlpha < 1)) {
       out.add("baseline_alpha must be in (0, 1), not " + baselineAlpha);
     }
-    if (!(allowance >= 0)) {
-      out.add("allowance must be >= 0, not " + allowance);
-    }
-    if (!(decision > 0)) {
-      out.add("decision must be > 0, not " + decision);
-    }
-    if (!(clearBelow >= 0 && clearBelow < decision)) {
-      out.add("clear_below must be in [0, decision " + decision + "), not " + clearBelow);
-    }
-    if (!(clip > allowance)) {
-      out.add("clip must be > allowance " + allowance + ", not " + clip);
-    }
+    out.addAll(CusumLimits.problems(allowance, decision, clearBelow, clip));
     if (!(minSigma > 0)) {
       out.add("min_sigma must be > 0, not " + minSigma);
     }

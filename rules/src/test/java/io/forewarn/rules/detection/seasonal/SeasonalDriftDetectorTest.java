@@ -137,4 +137,32 @@ class SeasonalDriftDetectorTest {
     assertThatThrownBy(() -> new SeasonalDriftRule(null, 3, 0.02, 1, 12, 2, 0.5, 0.3)).hasMessageContaining("clip");
     assertThatThrownBy(() -> new SeasonalDriftRule(null, 3, 0.02, 1, 12, 2, 4, 0)).hasMessageContaining("min_sigma");
   }
+
+  @Test
+  void a_weekend_slot_still_learning_gives_the_fleet_a_residual_against_the_same_weekday_hour() {
+    // GIVEN Monday to Friday learnt (weekday slots from Thursday), then on the first Saturday a device 3 °C hotter
+    Random noise = new Random(9);
+    SeasonalDriftDetector d = new SeasonalDriftDetector(RULE, BERLIN);
+    for (int i = 0; i < 5 * PER_DAY; i++) {
+      long ts = T0 + i * STEP;
+      SeasonalDriftDetector.Step s = d.update(ts, healthy(ts, noise));
+      // (no slot of either day type has learnt an hour before Thursday: no residual at all)
+      if (i < 3 * PER_DAY) {
+        assertThat(s.residual()).isNaN();
+      }
+    }
+    for (int i = 5 * PER_DAY; i < 6 * PER_DAY; i++) {
+      long ts = T0 + i * STEP;
+      SeasonalDriftDetector.Step s = d.update(ts, healthy(ts, noise) + 3);
+      // THEN its own CUSUM waits for the weekend profile: still learning, no evidence
+      assertThat(s.learning()).isTrue();
+      assertThat(s.evidence()).isZero();
+      // AND the residual handed to the fleet is measured against the weekday profile of that hour (in the early
+      // morning, where weekdays and weekends are alike, it is the 3 °C and the noise)
+      int hour = Instant.ofEpochMilli(ts).atZone(BERLIN).getHour();
+      if (hour >= 2 && hour < 8) {
+        assertThat(s.residual()).isBetween(0.0, 6.0);
+      }
+    }
+  }
 }
