@@ -1,6 +1,7 @@
 package io.forewarn.notifier.template;
 
 import io.forewarn.notifier.feedback.SurveyKind;
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.IncidentNotice;
 import io.forewarn.notifier.outreach.Transition;
 import java.time.Clock;
@@ -52,7 +53,12 @@ final class MessageValues {
       v.put("device.model", n.device().model());
       v.put("device.id", n.device().externalId());
     }
-    put(v, "region", n.region());
+    switch (n.scope()) {
+      case AffectedScope.Area area -> v.put("region", area.name());
+      // Told with the area templates until firmware disruptions have their own.
+      case AffectedScope.Firmware firmware -> v.put("region", firmware.scopeValue());
+      case null -> { }
+    }
     if (n.predictedFailureAt() != null) {
       v.put("failure_by", when(n.predictedFailureAt(), phrases, zone));
     }

@@ -1,5 +1,6 @@
 package io.forewarn.notifier.template;
 
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.Channel;
 import io.forewarn.notifier.outreach.ContactPreferences;
 import io.forewarn.notifier.outreach.Customer;
@@ -40,6 +41,7 @@ public final class SampleNotices {
             new QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)), Set.of(), 3));
     Resolution resolution = transition == Transition.RESOLVED
         ? new Resolution(start.plus(Duration.ofHours(2)), Duration.ofHours(5).plusMinutes(20)) : null;
+    AffectedScope area = new AffectedScope.Area(ru ? "Заречный" : "North Riverside");
     return switch (kind) {
       case DEVICE_PROBLEM -> new IncidentNotice("INC-2024-0815", 3, kind, transition, Severity.HIGH, now,
           new Device("SH2-00412785", "SafeHome Hub 2"), customer,
@@ -48,11 +50,10 @@ public final class SampleNotices {
           null, null, resolution);
       case SERVICE_DISRUPTION -> new IncidentNotice("INC-2024-0816", 2, kind, transition, Severity.CRITICAL, now,
           null, customer, ProblemSummary.of("network_outage"), null, start.plus(Duration.ofHours(3)),
-          "restart_after_restore", ru ? "Заречный" : "North Riverside", null, resolution);
+          "restart_after_restore", area, null, resolution);
       case PLANNED_MAINTENANCE -> new IncidentNotice("INC-2024-0817", 1, kind, transition, Severity.MEDIUM, now,
           null, customer, ProblemSummary.of("maintenance_network"), null, null,
-          "plan_ahead", ru ? "Заречный" : "North Riverside",
-          nightWindow(now, zone), resolution);
+          "plan_ahead", area, nightWindow(now, zone), resolution);
     };
   }
 

@@ -55,7 +55,7 @@ public final class Notices {
     private Instant failureAt;
     private Instant eta;
     private String action;
-    private String region;
+    private AffectedScope scope;
     private MaintenanceWindow window;
     private Resolution resolution;
 
@@ -74,7 +74,7 @@ public final class Notices {
     public Builder failureAt(Instant v) { failureAt = v; return this; }
     public Builder eta(Instant v) { eta = v; return this; }
     public Builder action(String v) { action = v; return this; }
-    public Builder region(String v) { region = v; return this; }
+    public Builder region(String v) { scope = v == null ? null : new AffectedScope.Area(v); return this; }
     public Builder window(MaintenanceWindow v) { window = v; return this; }
 
     public Builder opened() { transition = Transition.OPENED; resolution = null; return this; }
@@ -88,7 +88,7 @@ public final class Notices {
 
     public IncidentNotice build() {
       return new IncidentNotice(id, revision, kind, transition, severity, occurredAt, device, customer, summary,
-          failureAt, eta, action, region, window, resolution);
+          failureAt, eta, action, scope, window, resolution);
     }
   }
 }
