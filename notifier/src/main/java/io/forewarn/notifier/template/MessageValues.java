@@ -52,11 +52,15 @@ final class MessageValues {
     if (n.device() != null) {
       v.put("device.model", n.device().model());
       v.put("device.id", n.device().externalId());
+      v.put("product", phrases.productName(n.device().model()));
     }
     switch (n.scope()) {
       case AffectedScope.Area area -> v.put("region", area.name());
-      // Told with the area templates until firmware disruptions have their own.
-      case AffectedScope.Firmware firmware -> v.put("region", firmware.scopeValue());
+      case AffectedScope.Firmware firmware -> {
+        v.put("product", phrases.productName(firmware.model()));
+        v.put("firmware", firmware.scopeValue());
+        v.put("firmware.version", firmware.version());
+      }
       case null -> { }
     }
     if (n.predictedFailureAt() != null) {

@@ -64,6 +64,26 @@ class DisruptionIT {
   }
 
   @Test
+  void each_owner_of_the_faulty_firmware_is_told_about_their_boiler_in_their_language() throws Exception {
+    // GIVEN a running notifier
+    var notifier = h.start("n1");
+    // WHEN the rules stage opens the 1.9.2 disruption listing both boilers on it
+    openFirmwareDisruption(english + ", " + russian);
+    // THEN each owner gets one SMS about their product, the owner on 1.9.0 none, and operations one ticket
+    eventually(WAIT, () -> sent("sms") == 2 && sent("ticket") == 1, "two SMS and the ticket sent");
+    Thread.sleep(500);
+    Map<String, String> sms = smsByNumber();
+    assertThat(sms).containsOnlyKeys("+447700900201", "+447700900202");
+    assertThat(sms.get("+447700900201")).startsWith("Forewarn: Hi Ann Smith, your GB24 boiler may not work as well")
+        .contains("software update").doesNotContain("area").doesNotContain("boiler-gb24");
+    assertThat(sms.get("+447700900202")).startsWith("Forewarn: Анна Смирнова, ваше устройство (котёл GB24)")
+        .doesNotContain("район");
+    assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo("/api/v2/tickets.json")))).singleElement()
+        .satisfies(r -> assertThat(r.getBodyAsString()).contains("Software fault on firmware boiler-gb24@1.9.2"));
+    notifier.kill();
+  }
+
+  @Test
   void a_firmware_disruption_without_its_device_list_reaches_the_devices_on_that_firmware() throws Exception {
     // GIVEN a running notifier
     var notifier = h.start("n1");
