@@ -27,9 +27,12 @@ final class Audience {
   private static final String BY_DEVICES = "SELECT " + CustomerRows.COLUMNS + " FROM customers c" + CustomerRows.JOINS
       + " WHERE c.id IN (SELECT DISTINCT customer_id FROM devices WHERE id = ANY(?) AND customer_id IS NOT NULL)"
       + " ORDER BY c.id";
-  /** Scope column by scope_type; only these names ever reach the SQL text. */
+  /**
+   * What a scope value is compared with, by scope_type; only these texts ever reach the SQL. A firmware
+   * scope is {@code model@version} (V10's incident_visible_to_tenant compares it the same way).
+   */
   private static final Map<String, String> SCOPE_COLUMNS = Map.of("region", "region", "site", "site",
-      "firmware", "firmware", "model", "model");
+      "firmware", "model || '@' || firmware", "model", "model");
   // Not-yet-sent messages count too (as at their planned time), or the daily cap could be exceeded.
   private static final String HISTORY = "SELECT customer_id, incident_id, template, channel,"
       + " coalesce(sent_at, scheduled_for), stated_eta, stated_severity FROM deliveries"

@@ -1,5 +1,6 @@
 package io.forewarn.notifier.delivery;
 
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.Customer;
 import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.IncidentNotice;
@@ -25,9 +26,17 @@ public final class NoticeFactory {
         p.predictedFailureAt(),
         transition == Transition.RESOLVED ? null : p.fixEta(),
         p.suggestedActionKey(),
-        kind == IncidentKind.SERVICE_DISRUPTION || kind == IncidentKind.PLANNED_MAINTENANCE && "region".equals(p.scopeType())
-            ? p.scopeValue() : null,
+        scope(p, kind),
         kind == IncidentKind.PLANNED_MAINTENANCE ? p.maintenanceWindow() : null,
         transition == Transition.RESOLVED ? p.resolution() : null);
+  }
+
+  /** A disruption's area or firmware; a maintenance window's region, if it has one (its texts name no other). */
+  private static AffectedScope scope(IncidentPayload p, IncidentKind kind) {
+    return switch (kind) {
+      case SERVICE_DISRUPTION -> AffectedScope.of(p.scopeType(), p.scopeValue());
+      case PLANNED_MAINTENANCE -> "region".equals(p.scopeType()) ? new AffectedScope.Area(p.scopeValue()) : null;
+      case DEVICE_PROBLEM -> null;
+    };
   }
 }

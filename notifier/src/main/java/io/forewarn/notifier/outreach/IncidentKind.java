@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum IncidentKind {
   /** One customer's device is degrading or has failed. */
   DEVICE_PROBLEM,
-  /** Our service is down or degraded in a region; every customer there is affected. */
+  /**
+   * Our service is down or degraded in an area (every customer there is affected), or one firmware of a
+   * product is faulty (every owner of a device running it is); {@link AffectedScope} says which.
+   */
   SERVICE_DISRUPTION,
   /** Work we planned that will interrupt the service for a while. */
   PLANNED_MAINTENANCE;

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param predictedFailureAt when the device is expected to stop working, if predicted
  * @param fixEta when we expect the problem to be fixed, if known
  * @param suggestedActionKey what the customer can do ({@code action.<key>} in the phrase book)
- * @param region the affected area; required for {@link IncidentKind#SERVICE_DISRUPTION}
+ * @param scope what is affected: an area or a firmware; required for {@link IncidentKind#SERVICE_DISRUPTION},
+ *     an area or {@code null} for planned maintenance
  * @param maintenance the planned window; required for {@link IncidentKind#PLANNED_MAINTENANCE}
  * @param resolution how it ended; present exactly when {@code transition} is RESOLVED
  */
@@ -33,7 +34,7 @@ public record IncidentNotice(
     Instant predictedFailureAt,
     Instant fixEta,
     String suggestedActionKey,
-    String region,
+    AffectedScope scope,
     MaintenanceWindow maintenance,
     Resolution resolution) {
 
@@ -51,8 +52,8 @@ public record IncidentNotice(
     if (kind == IncidentKind.DEVICE_PROBLEM && device == null) {
       throw new IllegalArgumentException("a device problem needs the device");
     }
-    if (kind == IncidentKind.SERVICE_DISRUPTION && (region == null || region.isBlank())) {
-      throw new IllegalArgumentException("a service disruption needs the affected region");
+    if (kind == IncidentKind.SERVICE_DISRUPTION && scope == null) {
+      throw new IllegalArgumentException("a service disruption needs its scope (the affected region, site or firmware)");
     }
     if (kind == IncidentKind.PLANNED_MAINTENANCE && maintenance == null) {
       throw new IllegalArgumentException("planned maintenance needs its window");

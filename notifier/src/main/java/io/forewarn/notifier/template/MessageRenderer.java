@@ -57,7 +57,7 @@ public final class MessageRenderer {
 
   public RenderResult render(MessageRequest request) {
     Locale language = catalog.resolve(request.language());
-    TemplateKey key = new TemplateKey(request.notice().kind(), request.template(), request.channel(), language);
+    TemplateKey key = new TemplateKey(TemplateFamily.of(request.notice()), request.template(), request.channel(), language);
     try {
       MessageTemplate template = catalog.template(key);
       Map<String, String> v = values.build(request.notice(), request.template(), catalog.phrases(language),

@@ -1,6 +1,7 @@
 package io.forewarn.notifier.template;
 
 import io.forewarn.notifier.feedback.SurveyKind;
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.IncidentNotice;
 import io.forewarn.notifier.outreach.Transition;
 import java.time.Clock;
@@ -51,8 +52,17 @@ final class MessageValues {
     if (n.device() != null) {
       v.put("device.model", n.device().model());
       v.put("device.id", n.device().externalId());
+      v.put("product", phrases.productName(n.device().model()));
     }
-    put(v, "region", n.region());
+    switch (n.scope()) {
+      case AffectedScope.Area area -> v.put("region", area.name());
+      case AffectedScope.Firmware firmware -> {
+        v.put("product", phrases.productName(firmware.model()));
+        v.put("firmware", firmware.scopeValue());
+        v.put("firmware.version", firmware.version());
+      }
+      case null -> { }
+    }
     if (n.predictedFailureAt() != null) {
       v.put("failure_by", when(n.predictedFailureAt(), phrases, zone));
     }

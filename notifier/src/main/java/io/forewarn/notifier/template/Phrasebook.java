@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * One language's phrases ({@code templates/phrases.<lang>.properties}, UTF-8): problem and action
- * texts, severities, survey questions, gestures, and the words used to format times and
- * durations. Phrases may hold placeholders (a problem's parameters) in the template syntax.
+ * texts, product names, severities, survey questions, gestures, and the words used to format times
+ * and durations. Phrases may hold placeholders (a problem's parameters) in the template syntax.
  */
 public final class Phrasebook {
   /** Keys every language must define; problem/action keys are checked against the default language. */
@@ -80,6 +80,16 @@ public final class Phrasebook {
       throw new RenderException("phrases." + language.getLanguage() + ": no phrase '" + key + "'");
     }
     return NodeRenderer.render(nodes, parameters, Set.of(), "phrases." + language.getLanguage() + " [" + key + "]");
+  }
+
+  /**
+   * The product's name as customers know it ({@code model.<model>}, e.g. "GB24 boiler" for
+   * {@code boiler-gb24}); a model the phrase book does not name keeps its id, so a new model is
+   * named plainly rather than not told at all.
+   */
+  public String productName(String model) throws RenderException {
+    String key = "model." + model;
+    return parsed.containsKey(key) ? render(key, Map.of()) : model;
   }
 
   /** The form of a unit ("hour|hours", "час|часа|часов") that goes with {@code n}. */

@@ -1,6 +1,5 @@
 package io.forewarn.notifier.template;
 
-import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.Transition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The placeholder vocabulary and, per incident kind and transition, whether a value is always
+ * The placeholder vocabulary and, per template family and transition, whether a value is always
  * there, sometimes there (then the template must guard it with a section) or never there. The
  * template check uses this to fail at load time instead of sending "We'll fix it by ." later.
  */
@@ -22,6 +21,7 @@ public final class Placeholders {
   private static final Set<String> CLOSING_ALWAYS = Set.of("duration", "resolved_at");
   private static final Set<String> CLOSING_SOMETIMES = Set.of("gesture", "survey");
   private static final Set<String> MAINTENANCE = Set.of("window.start", "window.end");
+  private static final Set<String> FIRMWARE = Set.of("firmware", "firmware.version");
   private static final Set<String> SOMETIMES = Set.of(
       "customer.phone", "customer.email", "problem.details", "failure_by", "action", "incident.url");
 
@@ -31,16 +31,27 @@ public final class Placeholders {
     return DESCRIPTIONS.containsKey(name);
   }
 
-  public static Presence presence(String name, IncidentKind kind, Transition transition) {
+  public static Presence presence(String name, TemplateFamily family, Transition transition) {
     boolean closing = transition == Transition.RESOLVED;
     if (DEVICE.contains(name)) {
-      return kind == IncidentKind.DEVICE_PROBLEM ? Presence.ALWAYS : Presence.SOMETIMES;
+      return family == TemplateFamily.DEVICE_PROBLEM ? Presence.ALWAYS : Presence.SOMETIMES;
     }
     if (name.equals("region")) {
-      return kind == IncidentKind.SERVICE_DISRUPTION ? Presence.ALWAYS : Presence.SOMETIMES;
+      return switch (family) {
+        case SERVICE_DISRUPTION -> Presence.ALWAYS;
+        case FIRMWARE_DISRUPTION -> Presence.NEVER;
+        case DEVICE_PROBLEM, PLANNED_MAINTENANCE -> Presence.SOMETIMES;
+      };
+    }
+    if (name.equals("product")) {
+      return family == TemplateFamily.DEVICE_PROBLEM || family == TemplateFamily.FIRMWARE_DISRUPTION
+          ? Presence.ALWAYS : Presence.NEVER;
+    }
+    if (FIRMWARE.contains(name)) {
+      return family == TemplateFamily.FIRMWARE_DISRUPTION ? Presence.ALWAYS : Presence.NEVER;
     }
     if (MAINTENANCE.contains(name)) {
-      return kind == IncidentKind.PLANNED_MAINTENANCE ? Presence.ALWAYS : Presence.NEVER;
+      return family == TemplateFamily.PLANNED_MAINTENANCE ? Presence.ALWAYS : Presence.NEVER;
     }
     if (CLOSING_ALWAYS.contains(name)) {
       return closing ? Presence.ALWAYS : Presence.NEVER;
@@ -76,7 +87,11 @@ public final class Placeholders {
     d.put("problem.details", "the problem's parameters for operators, e.g. capacity_percent=71");
     d.put("device.model", "the device's model name (always there for device problems)");
     d.put("device.id", "the device's serial / external id (always there for device problems)");
-    d.put("region", "the affected area (always there for service disruptions)");
+    d.put("region", "the affected area (always there for area disruptions, never for firmware ones)");
+    d.put("product", "the product's name for customers, phrase model.<model>, else the model id"
+        + " (device problems and firmware disruptions)");
+    d.put("firmware", "the faulty firmware as operators know it, model@version (firmware disruptions only)");
+    d.put("firmware.version", "the faulty firmware's version, e.g. 1.9.2 (firmware disruptions only)");
     d.put("failure_by", "when the device is predicted to stop working");
     d.put("eta", "when we expect the fix (never in closing messages)");
     d.put("action", "what the customer can do (phrase action.<key>)");

@@ -1,5 +1,6 @@
 package io.forewarn.notifier.template;
 
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.Channel;
 import io.forewarn.notifier.outreach.ContactPreferences;
 import io.forewarn.notifier.outreach.Customer;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class SampleNotices {
   private SampleNotices() {}
 
-  public static IncidentNotice sample(IncidentKind kind, Transition transition, Locale language, Instant now) {
+  public static IncidentNotice sample(TemplateFamily family, Transition transition, Locale language, Instant now) {
     boolean ru = language.getLanguage().equals("ru");
     ZoneId zone = ru ? ZoneId.of("Europe/Moscow") : ZoneId.of("Europe/London");
     Instant start = now.truncatedTo(ChronoUnit.HOURS);
@@ -40,19 +41,25 @@ public final class SampleNotices {
             new QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)), Set.of(), 3));
     Resolution resolution = transition == Transition.RESOLVED
         ? new Resolution(start.plus(Duration.ofHours(2)), Duration.ofHours(5).plusMinutes(20)) : null;
-    return switch (kind) {
-      case DEVICE_PROBLEM -> new IncidentNotice("INC-2024-0815", 3, kind, transition, Severity.HIGH, now,
-          new Device("SH2-00412785", "SafeHome Hub 2"), customer,
+    AffectedScope area = new AffectedScope.Area(ru ? "Заречный" : "North Riverside");
+    return switch (family) {
+      case DEVICE_PROBLEM -> new IncidentNotice("INC-2024-0815", 3, IncidentKind.DEVICE_PROBLEM, transition,
+          Severity.HIGH, now, new Device("SH2-00412785", "SafeHome Hub 2"), customer,
           new ProblemSummary("battery_wearing_out", Map.of("capacity_percent", "38")),
           start.plus(Duration.ofDays(2)), start.plus(Duration.ofHours(26)), "keep_plugged_in",
           null, null, resolution);
-      case SERVICE_DISRUPTION -> new IncidentNotice("INC-2024-0816", 2, kind, transition, Severity.CRITICAL, now,
-          null, customer, ProblemSummary.of("network_outage"), null, start.plus(Duration.ofHours(3)),
-          "restart_after_restore", ru ? "Заречный" : "North Riverside", null, resolution);
-      case PLANNED_MAINTENANCE -> new IncidentNotice("INC-2024-0817", 1, kind, transition, Severity.MEDIUM, now,
-          null, customer, ProblemSummary.of("maintenance_network"), null, null,
-          "plan_ahead", ru ? "Заречный" : "North Riverside",
-          nightWindow(now, zone), resolution);
+      case SERVICE_DISRUPTION -> new IncidentNotice("INC-2024-0816", 2, IncidentKind.SERVICE_DISRUPTION, transition,
+          Severity.CRITICAL, now, null, customer, ProblemSummary.of("network_outage"), null,
+          start.plus(Duration.ofHours(3)), "restart_after_restore", area, null, resolution);
+      case FIRMWARE_DISRUPTION -> new IncidentNotice("INC-2024-0818", 2, IncidentKind.SERVICE_DISRUPTION, transition,
+          Severity.CRITICAL, now, null, customer, new ProblemSummary("software_fault",
+              Map.of("detected_by", "cohort_comparison", "cohort_metric", "flame_signal_ua", "cohort_shift", "-0.9",
+                  "cohort_size", "412")),
+          null, start.plus(Duration.ofDays(3)), "no_action_needed",
+          new AffectedScope.Firmware("boiler-gb24", "1.9.2"), null, resolution);
+      case PLANNED_MAINTENANCE -> new IncidentNotice("INC-2024-0817", 1, IncidentKind.PLANNED_MAINTENANCE, transition,
+          Severity.MEDIUM, now, null, customer, ProblemSummary.of("maintenance_network"), null, null,
+          "plan_ahead", area, nightWindow(now, zone), resolution);
     };
   }
 

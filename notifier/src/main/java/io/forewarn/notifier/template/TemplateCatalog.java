@@ -1,7 +1,6 @@
 package io.forewarn.notifier.template;
 
 import io.forewarn.notifier.outreach.Channel;
-import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.Transition;
 import io.forewarn.notifier.template.Placeholders.Presence;
 import io.forewarn.notifier.template.TemplateNode.Placeholder;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
  * All templates and phrase books, loaded and checked together. Loading fails with every problem
  * listed: a missing file, a syntax error, an unknown placeholder, a placeholder that may be
  * missing but is not guarded by a section, one that is never available for that incident step,
- * or a problem/action phrase that exists in one language but not another.
+ * or a problem, action or model phrase that exists in one language but not another.
  */
 public final class TemplateCatalog {
   private final Map<TemplateKey, MessageTemplate> templates;
@@ -56,10 +55,10 @@ public final class TemplateCatalog {
     checkPhraseCoverage(phrases, defaultLanguage, gestureKeys, problems);
     Map<TemplateKey, MessageTemplate> templates = new HashMap<>();
     for (Locale language : languages) {
-      for (IncidentKind kind : IncidentKind.values()) {
+      for (TemplateFamily family : TemplateFamily.values()) {
         for (Transition transition : Transition.values()) {
           for (Channel channel : Channel.values()) {
-            TemplateKey key = new TemplateKey(kind, transition, channel, language);
+            TemplateKey key = new TemplateKey(family, transition, channel, language);
             loadOne(source, key, problems).ifPresent(t -> templates.put(key, t));
           }
         }
@@ -147,8 +146,8 @@ public final class TemplateCatalog {
       problems.add(where + "unknown placeholder {{" + name + "}}; known: " + Placeholders.DESCRIPTIONS.keySet());
       return;
     }
-    Presence presence = Placeholders.presence(name, key.kind(), key.transition());
-    String step = key.kind().templateName() + "/" + key.transition().templateName();
+    Presence presence = Placeholders.presence(name, key.family(), key.transition());
+    String step = key.family().templateName() + "/" + key.transition().templateName();
     if (presence == Presence.NEVER) {
       problems.add(where + "{{" + name + "}} is never available in " + step + " messages");
     } else if (!section && presence == Presence.SOMETIMES && !guarded.contains(name)) {
@@ -162,7 +161,8 @@ public final class TemplateCatalog {
     Phrasebook reference = phrases.get(defaultLanguage);
     Set<String> expected = new TreeSet<>();
     if (reference != null) {
-      reference.keys().stream().filter(k -> k.startsWith("problem.") || k.startsWith("action.")).forEach(expected::add);
+      reference.keys().stream().filter(k -> k.startsWith("problem.") || k.startsWith("action.") || k.startsWith("model."))
+          .forEach(expected::add);
     }
     gestureKeys.forEach(g -> expected.add("gesture." + g));
     phrases.forEach((language, book) -> {

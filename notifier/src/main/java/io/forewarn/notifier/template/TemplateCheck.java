@@ -2,7 +2,6 @@ package io.forewarn.notifier.template;
 
 import io.forewarn.notifier.feedback.SurveyKind;
 import io.forewarn.notifier.outreach.Channel;
-import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.IncidentNotice;
 import io.forewarn.notifier.outreach.Transition;
 import io.forewarn.notifier.template.RenderResult.Failed;
@@ -36,9 +35,9 @@ public final class TemplateCheck {
     List<RenderedMessage> rendered = new ArrayList<>();
     String gesture = gestureKeys.stream().findFirst().orElse(null);
     for (Locale language : renderer.catalog().languages()) {
-      for (IncidentKind kind : IncidentKind.values()) {
+      for (TemplateFamily family : TemplateFamily.values()) {
         for (Transition transition : Transition.values()) {
-          IncidentNotice notice = SampleNotices.sample(kind, transition, language, now);
+          IncidentNotice notice = SampleNotices.sample(family, transition, language, now);
           for (Channel channel : Channel.values()) {
             MessageRequest request = new MessageRequest(notice, transition, channel, language,
                 notice.customer().timeZone(), gesture, SurveyKind.CSAT);

@@ -1,15 +1,14 @@
 package io.forewarn.notifier.template;
 
 import io.forewarn.notifier.outreach.Channel;
-import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.Transition;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Which template: incident kind × transition × channel × language. */
-public record TemplateKey(IncidentKind kind, Transition transition, Channel channel, Locale language) {
+/** Which template: family × transition × channel × language. */
+public record TemplateKey(TemplateFamily family, Transition transition, Channel channel, Locale language) {
   public TemplateKey {
-    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(family, "family");
     Objects.requireNonNull(transition, "transition");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(language, "language");
@@ -17,7 +16,7 @@ public record TemplateKey(IncidentKind kind, Transition transition, Channel chan
 
   /** The file under the template root, e.g. {@code device_problem/opened/sms.en.txt}. */
   public String path() {
-    return kind.templateName() + "/" + transition.templateName() + "/" + channel.templateName() + "."
+    return family.templateName() + "/" + transition.templateName() + "/" + channel.templateName() + "."
         + language.getLanguage() + ".txt";
   }
 

@@ -100,9 +100,14 @@ final class NotifierHarness implements AutoCloseable {
 
   /** A customer with a phone, no quiet hours; returns its id. */
   long customer(String phone, String email) {
+    return customer(phone, email, "Ann Smith", "en");
+  }
+
+  /** The same, with the name and language the customer is written to in. */
+  long customer(String phone, String email, String name, String language) {
     long id = queryLong("INSERT INTO customers (external_id, name, phone, email, language, time_zone) VALUES ('"
-        + phone + "', 'Ann Smith', '" + phone + "', " + (email == null ? "NULL" : "'" + email + "'")
-        + ", 'en', 'Europe/London') RETURNING id");
+        + phone + "', '" + name + "', '" + phone + "', " + (email == null ? "NULL" : "'" + email + "'")
+        + ", '" + language + "', 'Europe/London') RETURNING id");
     db.exec("INSERT INTO customer_contact_preferences (customer_id, quiet_start, quiet_end) VALUES (" + id + ", NULL, NULL)");
     return id;
   }

@@ -3,6 +3,7 @@ package io.forewarn.notifier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.Customer;
 import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.IncidentNotice;
@@ -35,11 +36,25 @@ class IncidentPayloadTest {
     // THEN kind, severity scale, region, ETA, action and revision (the outbox id) carry over
     assertThat(notice.kind()).isEqualTo(IncidentKind.SERVICE_DISRUPTION);
     assertThat(notice.severity()).isEqualTo(Severity.MEDIUM);
-    assertThat(notice.region()).isEqualTo("north");
+    assertThat(notice.scope()).isEqualTo(new AffectedScope.Area("north"));
     assertThat(notice.fixEta()).isEqualTo(Instant.parse("2025-03-14T12:30:00Z"));
     assertThat(notice.suggestedActionKey()).isEqualTo("restart_device");
     assertThat(notice.revision()).isEqualTo(7);
     assertThat(p.affectedDeviceIds()).containsExactly(1, 2);
+  }
+
+  @Test
+  void a_firmware_disruption_becomes_a_notice_about_that_firmware() {
+    // GIVEN the rules stage's disruption of every GB24 boiler on 1.9.2
+    JsonObject payload = disruption("opened", "critical").payload().copy();
+    payload.getJsonObject("incident").put("scope_type", "firmware").put("scope_value", "boiler-gb24@1.9.2")
+        .put("summary_key", "software_fault");
+    // WHEN it becomes a notice
+    IncidentPayload p = new IncidentPayload(9, CREATED, payload, null);
+    IncidentNotice notice = NoticeFactory.build(p, CustomerRows.operations());
+    // THEN its scope is the firmware, by model and version
+    assertThat(notice.kind()).isEqualTo(IncidentKind.SERVICE_DISRUPTION);
+    assertThat(notice.scope()).isEqualTo(new AffectedScope.Firmware("boiler-gb24", "1.9.2"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.forewarn.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.forewarn.notifier.outreach.AffectedScope;
 import io.forewarn.notifier.outreach.Channel;
 import io.forewarn.notifier.outreach.ContactPreferences;
 import io.forewarn.notifier.outreach.Customer;
@@ -72,6 +73,21 @@ class RulesContractTest {
       assertThat(missing).as("phrases.%s.properties lacks", language.getLanguage()).isEmpty();
     }
     assertThat(wanted).contains("problem.device_offline", "problem.network_outage", "action.check_power");
+  }
+
+  @Test
+  void every_model_the_rules_know_has_a_name_customers_read_in_every_language() throws Exception {
+    // GIVEN the models of the rules stage's catalogue (devices.model)
+    Set<String> models = new TreeSet<>(ProductCatalog.standard().metricsByModel().keySet());
+    // WHEN their names are looked up in the notifier's phrase books
+    TemplateCatalog catalog = catalog();
+    for (Locale language : LANGUAGES) {
+      List<String> unnamed = models.stream()
+          .filter(m -> catalog.phrases(language).raw("model." + m).isEmpty()).toList();
+      // THEN each has one, so a firmware disruption names the product rather than its id
+      assertThat(unnamed).as("phrases.%s.properties lacks model.<name> for", language.getLanguage()).isEmpty();
+    }
+    assertThat(models).contains("cpe-hr300", "boiler-gb24", "heatpump-hp9");
   }
 
   @Test
@@ -163,8 +179,13 @@ class RulesContractTest {
     assertThat(read.affectedDeviceIds()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     assertThat(firmware.details().get("affected_customer_ids")).asInstanceOf(
         org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(9);
-    assertThat(sms(read, Locale.ENGLISH)).contains("a software fault");
-    assertThat(sms(read, RU)).contains("программную ошибку");
+    // ... about the customer's own boiler, not about an area or the firmware's id
+    assertThat(NoticeFactory.build(read, CustomerRows.operations()).scope())
+        .isEqualTo(new AffectedScope.Firmware("boiler-gb24", "1.9.2"));
+    assertThat(sms(read, Locale.ENGLISH)).contains("your GB24 boiler may not work as well as it should")
+        .contains("a software fault").doesNotContain("area").doesNotContain("boiler-gb24@1.9.2");
+    assertThat(sms(read, RU)).contains("ваше устройство (котёл GB24) может работать хуже обычного")
+        .contains("программную ошибку").doesNotContain("район").doesNotContain("boiler-gb24@1.9.2");
   }
 
   private static DeviceInfo boiler(int id) {

@@ -36,6 +36,12 @@ public final class Notices {
         .summary("network_outage");
   }
 
+  /** Every GB24 boiler on firmware 1.9.2 is degrading: told about the customer's product, not an area. */
+  public static Builder firmwareDisruption() {
+    return new Builder(IncidentKind.SERVICE_DISRUPTION).firmware("boiler-gb24", "1.9.2").device(null)
+        .summary("software_fault");
+  }
+
   public static Builder maintenance() {
     return new Builder(IncidentKind.PLANNED_MAINTENANCE).device(null).summary("maintenance_network")
         .window(new MaintenanceWindow(NOON_UTC.plus(Duration.ofDays(1)), NOON_UTC.plus(Duration.ofDays(1).plusHours(3))));
@@ -55,7 +61,7 @@ public final class Notices {
     private Instant failureAt;
     private Instant eta;
     private String action;
-    private String region;
+    private AffectedScope scope;
     private MaintenanceWindow window;
     private Resolution resolution;
 
@@ -74,7 +80,11 @@ public final class Notices {
     public Builder failureAt(Instant v) { failureAt = v; return this; }
     public Builder eta(Instant v) { eta = v; return this; }
     public Builder action(String v) { action = v; return this; }
-    public Builder region(String v) { region = v; return this; }
+    public Builder region(String v) { scope = v == null ? null : new AffectedScope.Area(v); return this; }
+    public Builder firmware(String model, String version) {
+      scope = new AffectedScope.Firmware(model, version);
+      return this;
+    }
     public Builder window(MaintenanceWindow v) { window = v; return this; }
 
     public Builder opened() { transition = Transition.OPENED; resolution = null; return this; }
@@ -88,7 +98,7 @@ public final class Notices {
 
     public IncidentNotice build() {
       return new IncidentNotice(id, revision, kind, transition, severity, occurredAt, device, customer, summary,
-          failureAt, eta, action, region, window, resolution);
+          failureAt, eta, action, scope, window, resolution);
     }
   }
 }

@@ -26,12 +26,27 @@ class PreviewCommandTest {
     int status = command.run(new String[] {"--now", "2025-03-14T09:00:00Z"}, Map.of());
     // THEN
     assertThat(status).isZero();
-    assertThat(out().split("\n=== ", -1)).hasSize(55);
+    assertThat(out().split("\n=== ", -1)).hasSize(73);
     assertThat(out()).contains("=== device_problem/opened/sms.en.txt ===", "=== planned_maintenance/resolved/ticket.ru.txt ===")
         .contains("Hello Catherine Montgomery,").contains("Здравствуйте, Екатерина Александровна!")
         .contains("[sms: UCS2,").contains("[sms: GSM7,")
-        .contains("54 messages rendered, 0 warnings, 0 errors");
+        .contains("72 messages rendered, 0 warnings, 0 errors");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void renders_the_firmware_family_in_both_languages() {
+    // WHEN only the firmware disruption's messages are asked for
+    int status = command.run(new String[] {"--only", "firmware_disruption/", "--now", "2025-03-14T09:00:00Z"},
+        Map.of());
+    // THEN all 18 are printed, about the customer's boiler in each language, and pass the checks
+    assertThat(status).isZero();
+    assertThat(out().split("\n=== ", -1)).hasSize(19);
+    assertThat(out())
+        .contains("=== firmware_disruption/opened/sms.en.txt ===", "=== firmware_disruption/resolved/sms.ru.txt ===")
+        .contains("Forewarn: Hi Catherine Montgomery, your GB24 boiler may not work as well as it should")
+        .contains("Forewarn: Екатерина Александровна, ваше устройство (котёл GB24) может работать хуже обычного")
+        .doesNotContain("=== service_disruption");
   }
 
   @Test

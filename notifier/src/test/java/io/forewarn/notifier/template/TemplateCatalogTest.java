@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.forewarn.notifier.outreach.Channel;
-import io.forewarn.notifier.outreach.IncidentKind;
 import io.forewarn.notifier.outreach.Transition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,28 +22,34 @@ class TemplateCatalogTest {
     Files.writeString(file, text);
   }
 
+  private static String shippedEnglishPhrases() throws Exception {
+    try (var in = TemplateCatalogTest.class.getClassLoader().getResourceAsStream("templates/phrases.en.properties")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private static TemplateCatalog load(Path overrides) throws TemplateCheckException {
     return TemplateCatalog.load(new TemplateSource(overrides, TemplateCatalogTest.class.getClassLoader()),
         List.of(Locale.ENGLISH, RU), Locale.ENGLISH, Set.of("service_credit"));
   }
 
   @Test
-  void shipped_templates_load_for_every_kind_transition_channel_and_language() throws Exception {
+  void shipped_templates_load_for_every_family_transition_channel_and_language() throws Exception {
     // WHEN
     TemplateCatalog catalog = load(null);
-    // THEN 3 kinds x 3 transitions x 3 channels x 2 languages
+    // THEN 4 families x 3 transitions x 3 channels x 2 languages
     int count = 0;
     for (Locale language : catalog.languages()) {
-      for (IncidentKind kind : IncidentKind.values()) {
+      for (TemplateFamily family : TemplateFamily.values()) {
         for (Transition transition : Transition.values()) {
           for (Channel channel : Channel.values()) {
-            assertThat(catalog.template(new TemplateKey(kind, transition, channel, language))).isNotNull();
+            assertThat(catalog.template(new TemplateKey(family, transition, channel, language))).isNotNull();
             count++;
           }
         }
       }
     }
-    assertThat(count).isEqualTo(54);
+    assertThat(count).isEqualTo(72);
   }
 
   @Test
@@ -61,9 +66,9 @@ class TemplateCatalogTest {
     // WHEN
     TemplateCatalog catalog = load(dir);
     // THEN that file comes from the directory, the rest from the jar
-    assertThat(catalog.template(new TemplateKey(IncidentKind.DEVICE_PROBLEM, Transition.OPENED, Channel.SMS,
+    assertThat(catalog.template(new TemplateKey(TemplateFamily.DEVICE_PROBLEM, Transition.OPENED, Channel.SMS,
         Locale.ENGLISH)).origin()).startsWith(dir.toString());
-    assertThat(catalog.template(new TemplateKey(IncidentKind.DEVICE_PROBLEM, Transition.OPENED, Channel.SMS,
+    assertThat(catalog.template(new TemplateKey(TemplateFamily.DEVICE_PROBLEM, Transition.OPENED, Channel.SMS,
         RU)).origin()).startsWith("classpath:");
   }
 
@@ -91,6 +96,15 @@ class TemplateCatalogTest {
   }
 
   @Test
+  void a_firmware_disruption_template_cannot_speak_of_an_area(@TempDir Path dir) throws Exception {
+    // GIVEN an operator's firmware SMS copied from the area one
+    write(dir, "firmware_disruption/opened/sms.en.txt", "{{brand}}: a fault in your area ({{region}}).");
+    // THEN loading fails: a firmware disruption has no area, only the customer's product
+    assertThatThrownBy(() -> load(dir)).isInstanceOf(TemplateCheckException.class)
+        .hasMessageContaining("{{region}} is never available in firmware_disruption/opened messages");
+  }
+
+  @Test
   void subject_rules_are_enforced(@TempDir Path dir) throws Exception {
     write(dir, "device_problem/opened/email.en.txt", "Hello {{customer.name}}");
     write(dir, "device_problem/opened/sms.en.txt", "Subject: hi\n\n{{brand}}");
@@ -106,18 +120,25 @@ class TemplateCatalogTest {
     TemplateCheckException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateCheckException.class,
         () -> TemplateCatalog.load(TemplateSource.shipped(), List.of(Locale.ENGLISH, Locale.GERMAN), Locale.ENGLISH,
             Set.of()));
-    // THEN the phrase book and all 27 templates
-    assertThat(e.problems()).hasSize(28).contains("phrases.de.properties: missing",
+    // THEN the phrase book and all 36 templates
+    assertThat(e.problems()).hasSize(37).contains("phrases.de.properties: missing",
         "device_problem/opened/sms.de.txt: missing");
   }
 
   @Test
   void phrase_missing_in_one_language_is_reported(@TempDir Path dir) throws Exception {
     // GIVEN an English phrase book with a problem the Russian one lacks
-    String english = new String(TemplateCatalogTest.class.getClassLoader()
-        .getResourceAsStream("templates/phrases.en.properties").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    write(dir, "phrases.en.properties", english + "\nproblem.door_left_open=its door has been open for a while\n");
+    write(dir, "phrases.en.properties",
+        shippedEnglishPhrases() + "\nproblem.door_left_open=its door has been open for a while\n");
     // THEN
     assertThatThrownBy(() -> load(dir)).hasMessageContaining("phrases.ru.properties: missing [problem.door_left_open]");
+  }
+
+  @Test
+  void a_product_named_in_one_language_only_is_reported(@TempDir Path dir) throws Exception {
+    // GIVEN an English name for a new model that the Russian phrase book lacks
+    write(dir, "phrases.en.properties", shippedEnglishPhrases() + "\nmodel.charger-ev7=EV7 charger\n");
+    // THEN
+    assertThatThrownBy(() -> load(dir)).hasMessageContaining("phrases.ru.properties: missing [model.charger-ev7]");
   }
 }
