@@ -69,7 +69,7 @@ class MessageRendererTest {
     // WHEN
     RenderedMessage sms = render(renderer(4), notice, Transition.OPENED, Channel.SMS);
     // THEN
-    assertThat(sms.text()).isEqualTo("Forewarn: Анна, мы заметили неполадку в вашем SafeHome Hub 2: аккумулятор "
+    assertThat(sms.text()).isEqualTo("Forewarn: Анна, SafeHome Hub 2: мы заметили неполадку — аккумулятор "
         + "держит лишь 40% заряда и изнашивается слишком быстро. Уже работаем над ней. Срок исправления: завтра в 09:30.");
     assertThat(sms.sms().encoding()).isEqualTo(SmsEncoding.UCS2);
     assertThat(sms.sms().segments()).isEqualTo(3);
