@@ -25,7 +25,8 @@ final class BenchReport {
         + " CPU gw % | CPU broker % | CPU db % | CPU publisher % | RSS gw MiB | sustained |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (StepResult r : results) {
-      sb.append(String.format("| %s | %d | %.0f | %.0f | %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %s |%n",
+      sb.append(String.format(
+          "| %s | %d | %.0f | %.0f | %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %s |%n",
           r.system(), r.targetRate(), r.achievedRate(), r.stored() / r.seconds(), r.lost(), r.duplicates(),
           r.drainSeconds(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.gatewayCpu(), r.brokerCpu(), r.dbCpu(),
           r.publisherCpu(), r.gatewayRssMiB(), r.sustained() ? "yes" : "no"));

@@ -26,16 +26,18 @@ final class Faults {
   }
 
   static FaultScenario oneOfTwoGatewaysKilled() {
-    return scenario("two gateways, one killed", "shared subscription; kill -9 one, restart it after the outage", 2, ctx -> {
-      ctx.kill(1);
-      Thread.sleep(ctx.outage.toMillis());
-      ctx.start(1);
-      return Instant.now();
-    });
+    return scenario("two gateways, one killed", "shared subscription; kill -9 one, restart it after the outage", 2,
+        ctx -> {
+          ctx.kill(1);
+          Thread.sleep(ctx.outage.toMillis());
+          ctx.start(1);
+          return Instant.now();
+        });
   }
 
   static FaultScenario postgresStopped() {
-    return scenario("PostgreSQL stopped and started", "pg_ctlcluster stop -m fast on the test cluster for the outage", 1,
+    return scenario("PostgreSQL stopped and started", "pg_ctlcluster stop -m fast on the test cluster for the outage",
+        1,
         ctx -> {
           FaultContext.cluster("stop");
           Thread.sleep(ctx.outage.toMillis());
@@ -54,14 +56,14 @@ final class Faults {
   static FaultScenario tableLocked() {
     return scenario("slow database (table locked)", "ACCESS EXCLUSIVE lock on telemetry held for the outage, at most"
         + " " + LOCK_HELD_AT_MOST.toSeconds() + " s", 1, ctx -> {
-      try (Connection c = ctx.db.connect(); Statement s = c.createStatement()) {
-        c.setAutoCommit(false);
-        s.execute("LOCK TABLE telemetry IN ACCESS EXCLUSIVE MODE");
-        Thread.sleep(Math.min(ctx.outage.toMillis(), LOCK_HELD_AT_MOST.toMillis()));
-        c.commit();
-      }
-      return Instant.now();
-    });
+          try (Connection c = ctx.db.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE telemetry IN ACCESS EXCLUSIVE MODE");
+            Thread.sleep(Math.min(ctx.outage.toMillis(), LOCK_HELD_AT_MOST.toMillis()));
+            c.commit();
+          }
+          return Instant.now();
+        });
   }
 
   private interface Injection {

@@ -87,7 +87,8 @@ final class NodeRedPeer implements PeerSystem {
     if (!Files.exists(HOME.resolve("package.json"))) {
       Files.writeString(HOME.resolve("package.json"), "{\"name\":\"forewarn-bench-node-red\",\"private\":true}\n");
     }
-    Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "node-red@4", "pg@8")
+    Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "node-red@4",
+        "pg@8")
         .directory(HOME.toFile()).inheritIO().start();
     if (npm.waitFor() != 0) {
       throw new IllegalStateException("npm install node-red pg failed in " + HOME);

@@ -105,7 +105,8 @@ final class NotifierFaults {
           + " FROM deliveries WHERE channel = 'sms' GROUP BY status) s");
       String note = "at the fake: " + received.size() + " SMS to " + recipients.size() + " numbers; SMS delivery rows: "
           + statuses + "; fake answered 429×" + twilio.answered(FakeTwilio.Mode.RATE_LIMITED) + ", 500×"
-          + twilio.answered(FakeTwilio.Mode.SERVER_ERROR) + ", slow×" + twilio.answered(FakeTwilio.Mode.SLOW_AFTER_ACCEPT);
+          + twilio.answered(FakeTwilio.Mode.SERVER_ERROR) + ", slow×"
+          + twilio.answered(FakeTwilio.Mode.SLOW_AFTER_ACCEPT);
       return new ReliabilitySuite.Outcome(name, fault, (int) expected, expected, received.size(), recipients.size(),
           expected - recipients.size(), notSent, recovery, note);
     }

@@ -60,7 +60,8 @@ public final class PeerBenchmark {
     for (String key : o.systems()) {
       if (key.equals("copy")) {
         try (TestDatabase db = migrated("peer_copy")) {
-          ceiling = CopyCeiling.measure(db.jdbcUrl().replace("jdbc:", ""), o.copyRows(), o.devices(), o.metrics(), work);
+          ceiling = CopyCeiling.measure(db.jdbcUrl().replace("jdbc:", ""), o.copyRows(), o.devices(), o.metrics(),
+              work);
           out.printf("psql \\copy ceiling: %.0f rows/s%n", ceiling);
         }
         continue;
@@ -106,7 +107,8 @@ public final class PeerBenchmark {
         o.rates().forEach(r -> steps.add(new RateStep(r, Duration.ofSeconds(o.stepSeconds()))));
         AtomicBoolean stop = new AtomicBoolean();
         load(o, broker, steps, stop, meter, "stepped", results, out);
-        double max = results.stream().filter(PeerResult::sustained).mapToDouble(PeerResult::achievedRate).max().orElse(0);
+        double max = results.stream().filter(PeerResult::sustained).mapToDouble(PeerResult::achievedRate).max()
+            .orElse(0);
         if (o.latencySteps() && max > 0) {
           if (!settled(db, system.deviceId(db.jdbcUrl(), LatencyProbe.DEVICE), BACKLOG_WAIT)) {
             // A system that acknowledged on receipt is still writing the failed step's backlog from
@@ -207,7 +209,8 @@ public final class PeerBenchmark {
           mark();
           return null;
         }
-        PeerResult r = new PeerResult(system.name(), label, (int) step.targetRate(), step.duration().toMillis() / 1000.0,
+        PeerResult r = new PeerResult(system.name(), label, (int) step.targetRate(),
+            step.duration().toMillis() / 1000.0,
             step.acked(), stored, drain, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1000.0,
             latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
             100 * (cpu[0] - cpuMark[0]) / seconds, 100 * (cpu[1] - cpuMark[1]) / seconds,

@@ -33,7 +33,8 @@ record PeerOptions(List<String> systems, List<Integer> rates, int stepSeconds, i
         a.put(args[i].substring(2), args[i + 1]);
       }
     }
-    List<String> systems = Arrays.stream(a.getOrDefault("systems", DEFAULT_SYSTEMS).split(",")).map(String::trim).toList();
+    List<String> systems = Arrays.stream(a.getOrDefault("systems", DEFAULT_SYSTEMS).split(",")).map(String::trim)
+        .toList();
     systems.stream().filter(s -> !SYSTEMS.contains(s))
         .forEach(s -> problems.add("unknown system '" + s + "'; choose from " + DEFAULT_SYSTEMS));
     List<Integer> rates = new ArrayList<>();
@@ -50,7 +51,8 @@ record PeerOptions(List<String> systems, List<Integer> rates, int stepSeconds, i
     int metrics = number(a, "metrics", DEFAULT_METRICS, problems);
     int connections = number(a, "connections", DEFAULT_CONNECTIONS, problems);
     int copyRows = number(a, "copy-rows", DEFAULT_COPY_ROWS, problems);
-    Set<String> known = Set.of("systems", "rates", "step-seconds", "warmup-seconds", "devices", "metrics", "connections",
+    Set<String> known = Set.of("systems", "rates", "step-seconds", "warmup-seconds", "devices", "metrics",
+        "connections",
         "copy-rows", "latency-steps", "gateway-jar", "report");
     a.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> problems.add("unknown option --" + k));
     if (devices > 999_998) {

@@ -18,7 +18,8 @@ final class PeerReport {
 
   private PeerReport() {}
 
-  static void write(PeerOptions o, List<PeerResult> results, Map<String, String> acks, double ceiling, PrintStream out) throws IOException {
+  static void write(PeerOptions o, List<PeerResult> results, Map<String, String> acks, double ceiling, PrintStream out)
+      throws IOException {
     StringBuilder sb = new StringBuilder(BEGIN).append('\n');
     sb.append("Run ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, commit `").append(commit()).append("`:\n\n```\n").append(o.command()).append("\n```\n\n");
@@ -49,7 +50,7 @@ final class PeerReport {
     sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (PeerResult r : results) {
       sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %.1f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |"
-              + " %.0f | %.0f | %s |%n", r.system(), r.phase(), r.targetRate(), r.achievedRate(), r.lost(),
+          + " %.0f | %.0f | %s |%n", r.system(), r.phase(), r.targetRate(), r.achievedRate(), r.lost(),
           r.drainSeconds(), r.probes(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.systemCpu(), r.brokerCpu(), r.dbCpu(),
           r.rssMiB(), r.sustained() ? "yes" : "no"));
     }
@@ -57,7 +58,8 @@ final class PeerReport {
     String page = Files.exists(o.report()) ? Files.readString(o.report(), StandardCharsets.UTF_8) : "# Benchmarks\n\n";
     int b = page.indexOf(BEGIN);
     int e = page.indexOf(END);
-    String updated = b >= 0 && e > b ? page.substring(0, b) + sb + page.substring(e + END.length() + 1) : page + "\n" + sb;
+    String updated = b >= 0 && e > b ? page.substring(0, b) + sb + page.substring(e + END.length() + 1)
+        : page + "\n" + sb;
     Files.writeString(o.report(), updated, StandardCharsets.UTF_8);
     out.println(sb);
     out.println("figures written to " + o.report());
@@ -69,9 +71,10 @@ final class PeerReport {
     if (fw != null && other != null && other.max() > 0) {
       // Both sustaining the highest step says nothing about the ratio, only that the steps stopped too low.
       boolean capped = fw.best().map(r -> r.targetRate() == topRate).orElse(false);
-      sb.append(String.format(Locale.ROOT, "%nForewarn gateway (one instance) / %s: **%s%.1f×** in sustained msg/s%s.%n",
-          peer, capped ? "≥ " : "", fw.max() / other.max(),
-          capped ? " (Forewarn sustained the highest step; add higher --rates for the real ratio)" : ""));
+      sb.append(
+          String.format(Locale.ROOT, "%nForewarn gateway (one instance) / %s: **%s%.1f×** in sustained msg/s%s.%n",
+              peer, capped ? "≥ " : "", fw.max() / other.max(),
+              capped ? " (Forewarn sustained the highest step; add higher --rates for the real ratio)" : ""));
     }
   }
 

@@ -22,8 +22,8 @@ record PeerResult(String system, String phase, int targetRate, double seconds, l
 
   String describe() {
     return String.format(Locale.ROOT, "%s [%s] @ %d msg/s: acked %d (%.0f/s), stored %d, lost %d, drain %.1f s,"
-            + " latency p50 %.0f / p99 %.0f / max %.0f ms (%d probes), CPU system %.0f%% broker %.0f%% db %.0f%%,"
-            + " RSS %.0f MiB%s", system, phase, targetRate, acked, achievedRate(), stored, lost(), drainSeconds, p50Ms,
+        + " latency p50 %.0f / p99 %.0f / max %.0f ms (%d probes), CPU system %.0f%% broker %.0f%% db %.0f%%,"
+        + " RSS %.0f MiB%s", system, phase, targetRate, acked, achievedRate(), stored, lost(), drainSeconds, p50Ms,
         p99Ms, maxMs, probes, systemCpu, brokerCpu, dbCpu, rssMiB, sustained() ? "  SUSTAINED" : "");
   }
 }

@@ -39,7 +39,8 @@ final class ReliabilityReport {
     String page = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Reliability\n\n";
     int b = page.indexOf(BEGIN);
     int e = page.indexOf(END);
-    String updated = b >= 0 && e > b ? page.substring(0, b) + md + page.substring(e + END.length() + 1) : page + "\n" + md;
+    String updated = b >= 0 && e > b ? page.substring(0, b) + md + page.substring(e + END.length() + 1)
+        : page + "\n" + md;
     Files.writeString(file, updated, StandardCharsets.UTF_8);
   }
 

@@ -82,7 +82,8 @@ public final class ReliabilitySuite {
       print(out, outcomes, guarded("rules service killed mid-backlog", rules.fault(), rules::run));
     }
     if (selected("notifier killed mid-broadcast", only)) {
-      print(out, outcomes, guarded("notifier killed mid-broadcast", notifier.killFault(), notifier::killedMidBroadcast));
+      print(out, outcomes,
+          guarded("notifier killed mid-broadcast", notifier.killFault(), notifier::killedMidBroadcast));
     }
     if (selected("SMS provider 429 / 500 / timeouts", only)) {
       print(out, outcomes, guarded("SMS provider 429 / 500 / timeouts", notifier.providerFault(),
@@ -117,8 +118,10 @@ public final class ReliabilitySuite {
 
   private static void print(PrintStream out, List<Outcome> outcomes, Outcome o) {
     outcomes.add(o);
-    out.printf("%-40s expected %6d  accepted %6d  stored %6d  lost %d  duplicates %d  unexpected %d  recovered in %.1f s"
-        + "  %s%s%n", o.name(), o.published(), o.accepted(), o.distinct(), o.lost(), o.duplicates(), o.unexpected(),
+    out.printf(
+        "%-40s expected %6d  accepted %6d  stored %6d  lost %d  duplicates %d  unexpected %d  recovered in %.1f s"
+            + "  %s%s%n",
+        o.name(), o.published(), o.accepted(), o.distinct(), o.lost(), o.duplicates(), o.unexpected(),
         o.recoverySeconds(), o.passed() ? "PASS" : "FAIL", o.note().isEmpty() ? "" : "  (" + o.note() + ")");
   }
 

@@ -142,7 +142,8 @@ final class RulesKilled {
         + String.format(java.util.Locale.ROOT, "%.1f", drift(referenceUrl, killedUrl)) + " s (cycle ticks)";
     return new ReliabilitySuite.Outcome("rules service killed mid-backlog", fault(), (int) expectedRows, expectedRows,
         rows, rows - extraCopies, lost, unexpectedRows, recovery,
-        incidents(expected) + " incidents + " + (expectedRows - incidents(expected)) + " outbox rows expected; " + kills);
+        incidents(expected) + " incidents + " + (expectedRows - incidents(expected)) + " outbox rows expected; "
+            + kills);
   }
 
   /** Largest difference, in seconds, between the opened/resolved instants of matching incidents. */
@@ -232,7 +233,7 @@ final class RulesKilled {
 
   /** A template copy needs the source idle; the simulator's last connections may still be closing. */
   private void copy(String from, String to) throws SQLException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       try {
         admin("CREATE DATABASE " + to + " TEMPLATE " + from);
         return;

@@ -54,8 +54,9 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service exited with " + process.exitValue());
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 || !healthy) {
           return;
         }

@@ -38,8 +38,8 @@ record StepResult(
 
   String describe() {
     return String.format(java.util.Locale.ROOT, "%s @ %d msg/s: published %d (%.0f/s), stored %d, lost %d, dup %d,"
-            + " drain %.1fs, p50 %.0f ms, p99 %.0f ms, max %.0f ms, CPU gw %.0f%% broker %.0f%% db %.0f%% load %.0f%%,"
-            + " RSS %.0f MiB%s", system, targetRate, published, achievedRate(), stored, lost(), duplicates,
+        + " drain %.1fs, p50 %.0f ms, p99 %.0f ms, max %.0f ms, CPU gw %.0f%% broker %.0f%% db %.0f%% load %.0f%%,"
+        + " RSS %.0f MiB%s", system, targetRate, published, achievedRate(), stored, lost(), duplicates,
         drainSeconds, p50Ms, p99Ms, maxMs, gatewayCpu, brokerCpu, dbCpu, publisherCpu, gatewayRssMiB,
         sustained() ? "  SUSTAINED" : "");
   }

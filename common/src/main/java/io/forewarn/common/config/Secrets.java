@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /** Masks secrets before configuration is logged. */
 public final class Secrets {
   private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^:/@]+:)[^@/]*@");
-  private static final Pattern QUERY_PASSWORD =
-      Pattern.compile("((?:password|token|secret)=)[^&]*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUERY_PASSWORD = Pattern.compile("((?:password|token|secret)=)[^&]*",
+      Pattern.CASE_INSENSITIVE);
 
   private Secrets() {}
 

@@ -107,7 +107,8 @@ public final class CredentialKey {
       return false;
     }
     Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-    return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+    return permissions.contains(PosixFilePermission.GROUP_READ)
+        || permissions.contains(PosixFilePermission.OTHERS_READ);
   }
 
   @Override

@@ -49,7 +49,8 @@ public final class TelemetryDecoder {
       return new Decoded.Rejected(null, RejectReason.BAD_TOPIC, "topic '" + SampleBuilder.printable(topic) + "'");
     }
     if (!DeviceTopic.isValidDeviceId(deviceId)) {
-      return new Decoded.Rejected(null, RejectReason.BAD_DEVICE_ID, "device id '" + SampleBuilder.printable(deviceId) + "'");
+      return new Decoded.Rejected(null, RejectReason.BAD_DEVICE_ID,
+          "device id '" + SampleBuilder.printable(deviceId) + "'");
     }
     if (payload == null || payload.length == 0) {
       return new Decoded.Rejected(deviceId, RejectReason.EMPTY_PAYLOAD, null);
@@ -69,7 +70,8 @@ public final class TelemetryDecoder {
     } catch (JsonProcessingException e) {
       return new Decoded.Rejected(deviceId, RejectReason.MALFORMED_JSON, describe(e));
     } catch (IOException | RuntimeException e) {
-      return new Decoded.Rejected(deviceId, RejectReason.MALFORMED_JSON, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new Decoded.Rejected(deviceId, RejectReason.MALFORMED_JSON,
+          e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

@@ -26,8 +26,8 @@ import net.jqwik.api.statistics.Statistics;
 class TelemetryDecoderFuzzTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
   private static final PayloadLimits TIGHT = new PayloadLimits(4_096, 4, 3, Duration.ofMinutes(5), Duration.ofDays(7));
-  private static final List<TelemetryDecoder> DECODERS =
-      List.of(new TelemetryDecoder(PayloadLimits.DEFAULTS), new TelemetryDecoder(TIGHT));
+  private static final List<TelemetryDecoder> DECODERS = List.of(new TelemetryDecoder(PayloadLimits.DEFAULTS),
+      new TelemetryDecoder(TIGHT));
   private static final List<String> FIELDS = List.of("ts", "metrics", "samples", "n", "v", "vb", "vs", "vd", "s",
       "t", "u", "bn", "bt", "bu", "bv", "bs", "bver", "online", "status", "reason", "temp_c", "a");
 
@@ -163,8 +163,10 @@ class TelemetryDecoderFuzzTest {
     Arbitrary<String> metrics = Combinators.combine(name, value).as((n, v) -> quote(n) + ":" + v)
         .list().ofMinSize(1).ofMaxSize(8).uniqueElements(e -> e.substring(0, e.indexOf(':')))
         .map(l -> "{" + String.join(",", l) + "}");
-    Arbitrary<Long> offset = Arbitraries.longs().between(-Duration.ofDays(6).toMillis(), Duration.ofMinutes(4).toMillis());
-    return Combinators.combine(metrics, offset).as((m, o) -> "{\"ts\":" + (NOW.toEpochMilli() + o) + ",\"metrics\":" + m + "}");
+    Arbitrary<Long> offset = Arbitraries.longs().between(-Duration.ofDays(6).toMillis(),
+        Duration.ofMinutes(4).toMillis());
+    return Combinators.combine(metrics, offset)
+        .as((m, o) -> "{\"ts\":" + (NOW.toEpochMilli() + o) + ",\"metrics\":" + m + "}");
   }
 
   /** Forewarn-format objects with right and wrong parts mixed: the decoder's interesting paths. */
@@ -208,15 +210,17 @@ class TelemetryDecoderFuzzTest {
 
   private Arbitrary<String> number() {
     return Arbitraries.oneOf(Arbitraries.of("0", "-0", "1e309", "-1e309", "1e-400", "9223372036854775808",
-            "-9223372036854775809", "1" + "0".repeat(320), "0.1", "268435456", "-268435456"),
+        "-9223372036854775809", "1" + "0".repeat(320), "0.1", "268435456", "-268435456"),
         Arbitraries.longs().map(String::valueOf), Arbitraries.doubles().map(String::valueOf));
   }
 
   /** Timestamps around the receive time, at the edges of the window, and far outside it. */
   private Arbitrary<String> timestamp() {
-    Arbitrary<Long> nearMillis = Arbitraries.longs().between(-Duration.ofDays(8).toMillis(), Duration.ofMinutes(6).toMillis())
+    Arbitrary<Long> nearMillis = Arbitraries.longs()
+        .between(-Duration.ofDays(8).toMillis(), Duration.ofMinutes(6).toMillis())
         .map(o -> NOW.toEpochMilli() + o);
-    return Arbitraries.oneOf(nearMillis.map(String::valueOf), nearMillis.map(ms -> quote(Instant.ofEpochMilli(ms).toString())),
+    return Arbitraries.oneOf(nearMillis.map(String::valueOf),
+        nearMillis.map(ms -> quote(Instant.ofEpochMilli(ms).toString())),
         Arbitraries.of(String.valueOf(Long.MAX_VALUE), String.valueOf(Long.MIN_VALUE), "\"2026-02-30T00:00:00Z\"",
             "\"+999999999-12-31T23:59:59Z\"",
             "\"-999999999-01-01T00:00:00Z\"", "\"2026-11-23T10:00:00\"", String.valueOf(NOW.getEpochSecond())));

@@ -131,8 +131,10 @@ class TelemetryDecoderTest {
     assertThat(reason(strict.decode("devices/d/telemetry", "{\"metrics\":{\"a\":1,\"b\":2,\"c\":3}}".getBytes(), NOW)))
         .isEqualTo(RejectReason.TOO_MANY_METRICS);
     assertThat(reason(strict.decode("devices/d/telemetry",
-        ("{\"samples\":[{\"ts\":\"" + NOW + "\",\"metrics\":{\"a\":1}},{\"ts\":\"" + NOW + "\",\"metrics\":{\"a\":1}}]}")
-            .getBytes(), NOW))).isIn(RejectReason.TOO_MANY_SAMPLES, RejectReason.PAYLOAD_TOO_LARGE);
+        ("{\"samples\":[{\"ts\":\"" + NOW + "\",\"metrics\":{\"a\":1}},{\"ts\":\"" + NOW
+            + "\",\"metrics\":{\"a\":1}}]}")
+            .getBytes(),
+        NOW))).isIn(RejectReason.TOO_MANY_SAMPLES, RejectReason.PAYLOAD_TOO_LARGE);
   }
 
   static Stream<BadPayloadCorpus.Case> corpus() {

@@ -47,11 +47,13 @@ public final class BadPayloadCorpus {
     c.add(whole("object value only", t, "{\"metrics\":{\"a\":{\"b\":1}}}", RejectReason.WRONG_TYPE));
     c.add(whole("huge number only", t, "{\"metrics\":{\"a\":1e400}}", RejectReason.NON_FINITE));
     c.add(whole("bad metric name only", t, "{\"metrics\":{\"1abc\":1}}", RejectReason.BAD_METRIC_NAME));
-    c.add(whole("sql in metric name", t, "{\"metrics\":{\"a'; DROP TABLE telemetry;--\":1}}", RejectReason.BAD_METRIC_NAME));
+    c.add(whole("sql in metric name", t, "{\"metrics\":{\"a'; DROP TABLE telemetry;--\":1}}",
+        RejectReason.BAD_METRIC_NAME));
     c.add(whole("unicode metric name", t, "{\"metrics\":{\"темп\":1}}", RejectReason.BAD_METRIC_NAME));
     c.add(whole("ts garbage", t, "{\"ts\":\"yesterday\",\"metrics\":{\"a\":1}}", RejectReason.BAD_TIMESTAMP));
     c.add(whole("ts boolean", t, "{\"ts\":true,\"metrics\":{\"a\":1}}", RejectReason.BAD_TIMESTAMP));
-    c.add(whole("ts without offset", t, "{\"ts\":\"2026-11-23T10:00:00\",\"metrics\":{\"a\":1}}", RejectReason.BAD_TIMESTAMP));
+    c.add(whole("ts without offset", t, "{\"ts\":\"2026-11-23T10:00:00\",\"metrics\":{\"a\":1}}",
+        RejectReason.BAD_TIMESTAMP));
     c.add(whole("ts far future", t, "{\"ts\":\"" + now.plusSeconds(86_400) + "\",\"metrics\":{\"a\":1}}",
         RejectReason.TIMESTAMP_IN_FUTURE));
     c.add(whole("ts year 1970 (epoch seconds sent as millis)", t,
@@ -68,7 +70,8 @@ public final class BadPayloadCorpus {
         RejectReason.MALFORMED_JSON, false));
     c.add(whole("both metrics and samples", t, "{\"metrics\":{\"a\":1},\"samples\":[]}", RejectReason.WRONG_SHAPE));
     c.add(whole("samples without ts", t, "{\"samples\":[{\"metrics\":{\"a\":1}}]}", RejectReason.MISSING_TIMESTAMP));
-    c.add(whole("bad topic", "devices/" + deviceId + "/telemetry/extra", "{\"metrics\":{\"a\":1}}", RejectReason.BAD_TOPIC));
+    c.add(whole("bad topic", "devices/" + deviceId + "/telemetry/extra", "{\"metrics\":{\"a\":1}}",
+        RejectReason.BAD_TOPIC));
     c.add(whole("senml not an array", senml, "{\"n\":\"a\",\"v\":1}", RejectReason.WRONG_SHAPE));
     c.add(whole("senml string value", senml, "[{\"n\":\"a\",\"vs\":\"on\"}]", RejectReason.WRONG_TYPE));
     c.add(whole("senml v is a string", senml, "[{\"n\":\"a\",\"v\":\"1\"}]", RejectReason.WRONG_SHAPE));

@@ -91,7 +91,8 @@ final class HostilePayloadCorpus {
       text("truncated at " + cut + " of " + full.length(), t, full.substring(0, cut), RejectReason.MALFORMED_JSON);
     }
     text("truncated unicode escape", t, "{\"metrics\":{\"\\u00", RejectReason.MALFORMED_JSON);
-    raw("truncated multibyte UTF-8", t, concat("{\"metrics\":{\"a\":1},\"x\":\"", new byte[] {(byte) 0xE2, (byte) 0x82}),
+    raw("truncated multibyte UTF-8", t,
+        concat("{\"metrics\":{\"a\":1},\"x\":\"", new byte[] {(byte) 0xE2, (byte) 0x82}),
         RejectReason.MALFORMED_JSON);
     text("truncated SenML", senml, "[{\"n\":\"a\",\"v\":1}", RejectReason.MALFORMED_JSON);
     text("truncated status object", status, "{\"online\":true", RejectReason.MALFORMED_JSON);
@@ -99,7 +100,8 @@ final class HostilePayloadCorpus {
 
   private void nesting() {
     text("objects nested 100 deep in an ignored field", t,
-        "{\"metrics\":{\"a\":1},\"x\":" + "{\"x\":".repeat(100) + "1" + "}".repeat(100) + "}", RejectReason.MALFORMED_JSON);
+        "{\"metrics\":{\"a\":1},\"x\":" + "{\"x\":".repeat(100) + "1" + "}".repeat(100) + "}",
+        RejectReason.MALFORMED_JSON);
     text("arrays nested 33 deep as a value", t, "{\"metrics\":{\"a\":" + "[".repeat(33) + "]".repeat(33) + "}}",
         RejectReason.MALFORMED_JSON);
     text("array bomb at top level", t, "[".repeat(100_000), RejectReason.WRONG_SHAPE);
@@ -164,7 +166,8 @@ final class HostilePayloadCorpus {
     raw("CESU-8 surrogate bytes in metric name", t, concat("{\"metrics\":{\"", new byte[] {(byte) 0xED, (byte) 0xA0,
         (byte) 0x80}, "\":1}}"), RejectReason.BAD_METRIC_NAME);
     text("NUL escape in metric name", t, "{\"metrics\":{\"a\\u0000b\":1}}", RejectReason.BAD_METRIC_NAME);
-    raw("raw NUL inside a string", t, concat("{\"metrics\":{\"a", new byte[] {0}, "\":1}}"), RejectReason.MALFORMED_JSON);
+    raw("raw NUL inside a string", t, concat("{\"metrics\":{\"a", new byte[] {0}, "\":1}}"),
+        RejectReason.MALFORMED_JSON);
     text("RTL override in metric name", t, "{\"metrics\":{\"temp\u202E_c\":1}}", RejectReason.BAD_METRIC_NAME);
     text("zero-width joiner in metric name", t, "{\"metrics\":{\"te\u200Dmp\":1}}", RejectReason.BAD_METRIC_NAME);
     text("emoji metric name", t, "{\"metrics\":{\"\uD83D\uDD25\":1}}", RejectReason.BAD_METRIC_NAME);
@@ -188,7 +191,8 @@ final class HostilePayloadCorpus {
     text("SQL in metric name (quote paren)", t, "{\"metrics\":{\"temp'); DELETE FROM telemetry; --\":1}}",
         RejectReason.BAD_METRIC_NAME);
     text("SQL comment in metric name", t, "{\"metrics\":{\"a/**/OR/**/1=1\":1}}", RejectReason.BAD_METRIC_NAME);
-    text("dollar quote in metric name", t, "{\"metrics\":{\"$$;DROP TABLE metrics;$$\":1}}", RejectReason.BAD_METRIC_NAME);
+    text("dollar quote in metric name", t, "{\"metrics\":{\"$$;DROP TABLE metrics;$$\":1}}",
+        RejectReason.BAD_METRIC_NAME);
     text("COPY escapes in metric name", t, "{\"metrics\":{\"a\\tb\\nc\\\\.\":1}}", RejectReason.BAD_METRIC_NAME);
     text("SQL in ts", t, "{\"ts\":\"'; DROP TABLE telemetry; --\",\"metrics\":{\"a\":1}}", RejectReason.BAD_TIMESTAMP);
     text("SQL as a metric value", t, "{\"metrics\":{\"a\":\"1); DROP TABLE telemetry; --\"}}", RejectReason.WRONG_TYPE);
@@ -207,7 +211,8 @@ final class HostilePayloadCorpus {
     text("1001 samples", t, "{\"samples\":[" + repeatJoined("{\"ts\":\"" + now + "\",\"metrics\":{\"a\":1}}", 1_001)
         + "]}", RejectReason.TOO_MANY_SAMPLES);
     text("201 metrics", t, "{\"metrics\":{" + metrics(201) + "}}", RejectReason.TOO_MANY_METRICS);
-    text("300 copies of one key", t, "{\"metrics\":{" + repeatJoined("\"a\":1", 300) + "}}", RejectReason.TOO_MANY_METRICS);
+    text("300 copies of one key", t, "{\"metrics\":{" + repeatJoined("\"a\":1", 300) + "}}",
+        RejectReason.TOO_MANY_METRICS);
     text("100 KB string value", t, "{\"metrics\":{\"a\":\"" + "x".repeat(100_000) + "\"}}", RejectReason.WRONG_TYPE);
   }
 
@@ -248,7 +253,8 @@ final class HostilePayloadCorpus {
         RejectReason.BAD_METRIC_NAME);
     partly("one NUL name among good", t, "{" + ts + ",\"metrics\":{\"ok\":1,\"a\\u0000\":2}}",
         RejectReason.BAD_METRIC_NAME);
-    partly("one SQL name among good", t, "{" + ts + ",\"metrics\":{\"ok\":1,\"x';--\":2}}", RejectReason.BAD_METRIC_NAME);
+    partly("one SQL name among good", t, "{" + ts + ",\"metrics\":{\"ok\":1,\"x';--\":2}}",
+        RejectReason.BAD_METRIC_NAME);
     partly("one bad-ts sample in a batch", t, "{\"samples\":[{" + ts + ",\"metrics\":{\"ok\":1}},"
         + "{\"ts\":\"never\",\"metrics\":{\"ok\":2}}]}", RejectReason.BAD_TIMESTAMP);
     partly("one future sample in a batch", t, "{\"samples\":[{" + ts + ",\"metrics\":{\"ok\":1}},"

@@ -56,7 +56,8 @@ public final class CredentialsCommand {
     if (values.containsKey("out") == values.containsKey("password-of")) {
       problems.add("give either --out DIR or --password-of NAME");
     }
-    Set<ServiceAccount> accounts = accounts(values.getOrDefault("accounts", ServiceAccount.GATEWAY.username()), problems);
+    Set<ServiceAccount> accounts = accounts(values.getOrDefault("accounts", ServiceAccount.GATEWAY.username()),
+        problems);
     if (!problems.isEmpty()) {
       err.println("mqtt-credentials: " + String.join("; ", problems));
       return 2;

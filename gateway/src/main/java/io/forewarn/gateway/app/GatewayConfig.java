@@ -75,7 +75,8 @@ public record GatewayConfig(
         Duration.ofHours(18));
     String dbUrl = r.required("FOREWARN_DB_URL", DEFAULT_DB_URL);
     r.check(dbUrl == null || dbUrl.startsWith("postgresql://") || dbUrl.startsWith("postgres://")
-        || dbUrl.startsWith("jdbc:postgresql://"), "FOREWARN_DB_URL must start with postgresql:// or jdbc:postgresql://");
+        || dbUrl.startsWith("jdbc:postgresql://"),
+        "FOREWARN_DB_URL must start with postgresql:// or jdbc:postgresql://");
     int poolSize = r.integer("FOREWARN_DB_POOL_SIZE", DEFAULT_DB_POOL_SIZE, 2, 64);
     int batchMax = r.integer("FOREWARN_BATCH_MAX_MESSAGES", DEFAULT_BATCH_MAX_MESSAGES, 1, 100_000);
     Duration batchDelay = r.duration("FOREWARN_BATCH_MAX_DELAY", DEFAULT_BATCH_MAX_DELAY, Duration.ofMillis(1),
@@ -85,8 +86,10 @@ public record GatewayConfig(
     int fatalAfter = r.integer("FOREWARN_DB_FATAL_AFTER", DEFAULT_DB_FATAL_AFTER, 1, 1_000_000);
     int maxBytes = r.integer("FOREWARN_PAYLOAD_MAX_BYTES", PayloadLimits.DEFAULT_MAX_PAYLOAD_BYTES, 64, 64 << 20);
     int maxMetrics = r.integer("FOREWARN_PAYLOAD_MAX_METRICS", PayloadLimits.DEFAULT_MAX_METRICS_PER_SAMPLE, 1, 10_000);
-    int maxSamples = r.integer("FOREWARN_PAYLOAD_MAX_SAMPLES", PayloadLimits.DEFAULT_MAX_SAMPLES_PER_MESSAGE, 1, 100_000);
-    Duration maxFuture = r.duration("FOREWARN_TS_MAX_FUTURE", PayloadLimits.DEFAULT_MAX_FUTURE, Duration.ZERO, MAX_DAYS);
+    int maxSamples = r.integer("FOREWARN_PAYLOAD_MAX_SAMPLES", PayloadLimits.DEFAULT_MAX_SAMPLES_PER_MESSAGE, 1,
+        100_000);
+    Duration maxFuture = r.duration("FOREWARN_TS_MAX_FUTURE", PayloadLimits.DEFAULT_MAX_FUTURE, Duration.ZERO,
+        MAX_DAYS);
     Duration maxAge = r.duration("FOREWARN_TS_MAX_AGE", PayloadLimits.DEFAULT_MAX_AGE, Duration.ofMinutes(1), MAX_DAYS);
     var unknown = r.choice("FOREWARN_UNKNOWN_DEVICES", UnknownDevicePolicy.class, UnknownDevicePolicy.AUTO_REGISTER);
     int catalogueMax = r.integer("FOREWARN_METRIC_CATALOGUE_MAX", DEFAULT_METRIC_CATALOGUE_MAX, 1, Short.MAX_VALUE);
@@ -94,7 +97,8 @@ public record GatewayConfig(
     Duration raw = r.duration("FOREWARN_RETENTION_RAW", DEFAULT_RAW_RETENTION, Duration.ofHours(1), MAX_DAYS);
     Duration minute = r.duration("FOREWARN_RETENTION_1M", DEFAULT_1M_RETENTION, Duration.ofHours(1), MAX_DAYS);
     Duration hour = r.duration("FOREWARN_RETENTION_1H", DEFAULT_1H_RETENTION, Duration.ofHours(1), MAX_DAYS);
-    Duration rejects = r.duration("FOREWARN_RETENTION_REJECTS", DEFAULT_REJECT_RETENTION, Duration.ofHours(1), MAX_DAYS);
+    Duration rejects = r.duration("FOREWARN_RETENTION_REJECTS", DEFAULT_REJECT_RETENTION, Duration.ofHours(1),
+        MAX_DAYS);
     Duration chunk = r.duration("FOREWARN_CHUNK_INTERVAL", DEFAULT_CHUNK_INTERVAL, Duration.ofMinutes(10),
         Duration.ofDays(365));
     Duration rollupEvery = r.duration("FOREWARN_ROLLUP_INTERVAL", DEFAULT_ROLLUP_INTERVAL, Duration.ofSeconds(1),
@@ -105,7 +109,8 @@ public record GatewayConfig(
     int httpPort = r.integer("FOREWARN_HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65_535);
 
     r.check(maxAge.compareTo(raw) <= 0,
-        "FOREWARN_TS_MAX_AGE (" + maxAge + ") exceeds FOREWARN_RETENTION_RAW (" + raw + "): old data would be dropped on arrival");
+        "FOREWARN_TS_MAX_AGE (" + maxAge + ") exceeds FOREWARN_RETENTION_RAW (" + raw
+            + "): old data would be dropped on arrival");
     r.check(minute.compareTo(raw) >= 0, "FOREWARN_RETENTION_1M must be >= FOREWARN_RETENTION_RAW");
     r.check(hour.compareTo(minute) >= 0, "FOREWARN_RETENTION_1H must be >= FOREWARN_RETENTION_1M");
     r.check(clientId.matches("[A-Za-z0-9_.:-]{1,128}"), "FOREWARN_MQTT_CLIENT_ID must be 1-128 of [A-Za-z0-9_.:-]");

@@ -18,9 +18,11 @@ public final class BrokerAcl {
   /** The ACL file for devices plus the given service accounts, in {@link ServiceAccount} order. */
   public static String render(Set<ServiceAccount> accounts) {
     StringBuilder acl = new StringBuilder()
-        .append("# Mosquitto ACL written by `forewarn-gateway mqtt-credentials` (docs/operations.md#device-credentials).\n")
+        .append(
+            "# Mosquitto ACL written by `forewarn-gateway mqtt-credentials` (docs/operations.md#device-credentials).\n")
         .append("# Re-run it rather than editing this file.\n\n")
-        .append("# Devices log in with their device id (%u) and may publish only to their own topics. They read nothing.\n");
+        .append(
+            "# Devices log in with their device id (%u) and may publish only to their own topics. They read nothing.\n");
     for (TopicKind kind : TopicKind.values()) {
       acl.append("pattern write devices/%u/").append(kind.segment()).append('\n');
     }

@@ -30,7 +30,8 @@ public final class MosquittoPasswordHash {
 
   static String hash(String password, byte[] salt, int iterations) {
     Base64.Encoder b64 = Base64.getEncoder();
-    return PREFIX + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(pbkdf2(password, salt, iterations));
+    return PREFIX + iterations + "$" + b64.encodeToString(salt) + "$"
+        + b64.encodeToString(pbkdf2(password, salt, iterations));
   }
 
   /** Whether {@code encoded} (a {@code $7$} entry) is a hash of {@code password}. */

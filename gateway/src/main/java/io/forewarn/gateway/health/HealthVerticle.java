@@ -54,7 +54,8 @@ public final class HealthVerticle extends VerticleBase {
         request.response().setStatusCode(up ? 200 : 503).putHeader("content-type", "application/json")
             .end(body.encode());
       }
-      case "/health/live" -> request.response().putHeader("content-type", "application/json").end("{\"status\":\"UP\"}");
+      case "/health/live" ->
+        request.response().putHeader("content-type", "application/json").end("{\"status\":\"UP\"}");
       case "/metrics" -> request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
           .end(registry.scrape());
       default -> request.response().setStatusCode(404).end();

@@ -140,7 +140,8 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
         @Override
         public void onSuccess(IMqttToken token) {
           subscribed = true;
-          LOG.info("subscribed to {}", Arrays.toString(Arrays.stream(subscriptions).map(MqttSubscription::getTopic).toArray()));
+          LOG.info("subscribed to {}",
+              Arrays.toString(Arrays.stream(subscriptions).map(MqttSubscription::getTopic).toArray()));
         }
 
         @Override
@@ -209,7 +210,8 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     epoch.incrementAndGet();
     if (!stopping) {
       LOG.warn("disconnected from broker: {}", response.getReasonString() != null ? response.getReasonString()
-          : response.getException() != null ? response.getException().getMessage() : "code " + response.getReturnCode());
+          : response.getException() != null ? response.getException().getMessage()
+              : "code " + response.getReturnCode());
     }
   }
 

@@ -32,7 +32,8 @@ public final class RetentionJob {
   /** Applies the configured chunk interval to new chunks; call once at start. */
   public void configureChunks() throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT set_chunk_time_interval('telemetry', make_interval(secs => ?))")) {
+        PreparedStatement s = c
+            .prepareStatement("SELECT set_chunk_time_interval('telemetry', make_interval(secs => ?))")) {
       s.setLong(1, settings.chunkInterval().toSeconds());
       s.execute();
     }

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 public interface GatewayMetrics {
 
   /** How a batch write ended: the {@code outcome} tag of the write timer. */
-  enum WriteOutcome { STORED, UNAVAILABLE, BROKEN }
+  enum WriteOutcome {
+    STORED, UNAVAILABLE, BROKEN
+  }
 
   void received(TopicKind kind, boolean redelivered);
 
@@ -31,12 +33,19 @@ public interface GatewayMetrics {
   void queueDepth(Supplier<Number> depth);
 
   GatewayMetrics NOOP = new GatewayMetrics() {
-    @Override public void received(TopicKind kind, boolean redelivered) {}
-    @Override public void rejected(RejectReason reason, boolean partial) {}
-    @Override public void committed(int messages, int rowsStored, int rowsDuplicate) {}
-    @Override public void batchWrite(WriteOutcome outcome, int messages, Duration elapsed) {}
-    @Override public void ingestLag(Duration lag) {}
-    @Override public void acknowledgementSkipped() {}
-    @Override public void queueDepth(Supplier<Number> depth) {}
+    @Override
+    public void received(TopicKind kind, boolean redelivered) {}
+    @Override
+    public void rejected(RejectReason reason, boolean partial) {}
+    @Override
+    public void committed(int messages, int rowsStored, int rowsDuplicate) {}
+    @Override
+    public void batchWrite(WriteOutcome outcome, int messages, Duration elapsed) {}
+    @Override
+    public void ingestLag(Duration lag) {}
+    @Override
+    public void acknowledgementSkipped() {}
+    @Override
+    public void queueDepth(Supplier<Number> depth) {}
   };
 }

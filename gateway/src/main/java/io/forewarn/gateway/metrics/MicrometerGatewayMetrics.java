@@ -48,7 +48,8 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
         .register(registry);
     acknowledged = Counter.builder(ACKNOWLEDGED).description("messages acknowledged after commit").register(registry);
     ackSkipped = Counter.builder(ACK_SKIPPED)
-        .description("acknowledgements not sent because the session changed (the broker redelivers)").register(registry);
+        .description("acknowledgements not sent because the session changed (the broker redelivers)")
+        .register(registry);
     rowsStored = Counter.builder(ROWS_STORED).description("telemetry rows committed").register(registry);
     rowsDuplicate = Counter.builder(ROWS_DUPLICATE).description("rows skipped as already stored (redelivery)")
         .register(registry);

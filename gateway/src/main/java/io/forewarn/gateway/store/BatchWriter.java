@@ -34,7 +34,8 @@ final class BatchWriter {
       + " receive_time boolean) ON COMMIT DELETE ROWS";
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String COPY_DIRECT = "COPY telemetry " + BinaryCopy.COLUMNS + " FROM STDIN (FORMAT binary)";
-  private static final String COPY_STAGING = "COPY ingest_staging " + BinaryCopy.COLUMNS + " FROM STDIN (FORMAT binary)";
+  private static final String COPY_STAGING = "COPY ingest_staging " + BinaryCopy.COLUMNS
+      + " FROM STDIN (FORMAT binary)";
   private static final String INSERT_TELEMETRY = "INSERT INTO telemetry " + BinaryCopy.COLUMNS
       + " SELECT * FROM ingest_staging ON CONFLICT DO NOTHING";
   private static final String INSERT_STATUS = "INSERT INTO device_status (ts, device_id, online, reason, batch_id)"

@@ -25,9 +25,11 @@ class BrokerCredentialsTest {
         .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
     assertThat(c.passwordFile().lines().map(l -> l.substring(0, l.indexOf(':'))))
         .containsExactly("s42-cpe-000001", "s42-gb-000002", "gateway");
-    assertThat(MosquittoPasswordHash.matches(key.devicePassword("s42-cpe-000001"), lines.get("s42-cpe-000001"))).isTrue();
+    assertThat(MosquittoPasswordHash.matches(key.devicePassword("s42-cpe-000001"), lines.get("s42-cpe-000001")))
+        .isTrue();
     assertThat(MosquittoPasswordHash.matches(key.devicePassword("s42-gb-000002"), lines.get("s42-gb-000002"))).isTrue();
-    assertThat(MosquittoPasswordHash.matches(key.servicePassword(ServiceAccount.GATEWAY), lines.get("gateway"))).isTrue();
+    assertThat(MosquittoPasswordHash.matches(key.servicePassword(ServiceAccount.GATEWAY), lines.get("gateway")))
+        .isTrue();
     assertThat(c.devices()).isEqualTo(2);
     assertThat(c.skipped()).isEmpty();
     assertThat(c.acl()).isEqualTo(BrokerAcl.render(EnumSet.of(ServiceAccount.GATEWAY)));

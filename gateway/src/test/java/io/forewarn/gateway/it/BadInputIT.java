@@ -92,7 +92,8 @@ class BadInputIT {
     try (Connection c = db.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT topic, reason, partial, payload_size FROM rejected_messages")) {
       while (rs.next()) {
-        assertThat(reasons.put(rs.getString(1), rs.getString(2))).as("one reject per message: " + rs.getString(1)).isNull();
+        assertThat(reasons.put(rs.getString(1), rs.getString(2))).as("one reject per message: " + rs.getString(1))
+            .isNull();
         partial.put(rs.getString(1), rs.getBoolean(3));
       }
     }
@@ -146,7 +147,8 @@ class BadInputIT {
 
   /** Good message {@code seq}; every third one also carries hostile fields the decoder must ignore. */
   private static String goodMessage(int seq, Instant base) {
-    String extra = seq % 3 == 0 ? ",\"note\":\"'; DROP TABLE telemetry; --\\u0000\\ud800\\u202E\",\"deep\":[[[{}]]]" : "";
+    String extra = seq % 3 == 0 ? ",\"note\":\"'; DROP TABLE telemetry; --\\u0000\\ud800\\u202E\",\"deep\":[[[{}]]]"
+        : "";
     return "{\"ts\":\"" + base.plusSeconds(seq) + "\",\"metrics\":{\"seq\":" + seq + "}" + extra + "}";
   }
 

@@ -71,14 +71,20 @@ final class BrokerLogin {
   /** Collects "topic payload" of every message that reaches {@code client}. */
   static void collect(MqttAsyncClient client, List<String> into) {
     client.setCallback(new MqttCallback() {
-      @Override public void messageArrived(String topic, MqttMessage m) {
+      @Override
+      public void messageArrived(String topic, MqttMessage m) {
         into.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8));
       }
-      @Override public void disconnected(MqttDisconnectResponse r) {}
-      @Override public void mqttErrorOccurred(MqttException e) {}
-      @Override public void deliveryComplete(IMqttToken t) {}
-      @Override public void connectComplete(boolean reconnect, String uri) {}
-      @Override public void authPacketArrived(int code, MqttProperties p) {}
+      @Override
+      public void disconnected(MqttDisconnectResponse r) {}
+      @Override
+      public void mqttErrorOccurred(MqttException e) {}
+      @Override
+      public void deliveryComplete(IMqttToken t) {}
+      @Override
+      public void connectComplete(boolean reconnect, String uri) {}
+      @Override
+      public void authPacketArrived(int code, MqttProperties p) {}
     });
   }
 

@@ -62,7 +62,8 @@ class GatewayIngestIT {
     // WHEN the gateway has caught up
     long rows = Eventually.await(Duration.ofSeconds(60),
         () -> db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
-            + " WHERE d.external_id LIKE 'bulk-%'"), n -> n >= devices * perDevice);
+            + " WHERE d.external_id LIKE 'bulk-%'"),
+        n -> n >= devices * perDevice);
     // THEN there is one row per message, 10 values per row, no duplicates, all acknowledged
     assertThat(rows).isEqualTo(devices * perDevice);
     assertThat(db.queryLong("SELECT sum(cardinality(vals)) FROM telemetry t JOIN devices d ON d.id = t.device_id"
@@ -71,7 +72,8 @@ class GatewayIngestIT {
     assertThat(db.queryLong("SELECT count(*) FROM devices WHERE external_id LIKE 'bulk-%' AND registered_by = 'auto'"
         + " AND last_seen_at IS NOT NULL")).isBetween(0L, (long) devices);
     String metrics = ItSupport.get(gateway.httpPort(), "/metrics").body();
-    assertThat(metrics).contains("forewarn_gateway_messages_acknowledged_total").contains("forewarn_gateway_queue_depth");
+    assertThat(metrics).contains("forewarn_gateway_messages_acknowledged_total")
+        .contains("forewarn_gateway_queue_depth");
     assertThat(ItSupport.get(gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
   }
 

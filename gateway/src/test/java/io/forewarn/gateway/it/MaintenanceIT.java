@@ -59,7 +59,8 @@ class MaintenanceIT {
     assertThat(runUntilSomething(job)).isEqualTo(1);
     // THEN that minute and its hour are recomputed with it
     assertThat(db.queryLong("SELECT count FROM telemetry_1m WHERE device_id = 1 AND metric_id = 1")).isEqualTo(3);
-    assertThat(db.queryLong("SELECT min::bigint FROM telemetry_1h WHERE device_id = 1 AND metric_id = 1")).isEqualTo(-5);
+    assertThat(db.queryLong("SELECT min::bigint FROM telemetry_1h WHERE device_id = 1 AND metric_id = 1"))
+        .isEqualTo(-5);
     assertThat(db.queryLong("SELECT count(*) FROM telemetry_1m WHERE device_id = 2")).isZero();
   }
 

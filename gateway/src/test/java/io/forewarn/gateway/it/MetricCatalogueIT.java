@@ -53,7 +53,8 @@ class MetricCatalogueIT {
     assertThat(db.queryLong("SELECT count(*) FROM metrics")).isEqualTo(3);
     assertThat(db.queryLong("SELECT count(*) FROM telemetry")).isEqualTo(2);
     assertThat(db.queryLong("SELECT sum(cardinality(vals)) FROM telemetry")).isEqualTo(4);
-    assertThat(db.queryLong("SELECT count(*) FROM rejected_messages WHERE reason = 'metric_catalogue_full' AND partial"))
+    assertThat(
+        db.queryLong("SELECT count(*) FROM rejected_messages WHERE reason = 'metric_catalogue_full' AND partial"))
         .isEqualTo(1);
     assertThat(db.queryLong("SELECT count(*) FROM rejected_messages WHERE reason = 'metric_catalogue_full'"
         + " AND NOT partial")).isEqualTo(1);

@@ -187,10 +187,12 @@ class ProvisionedBrokerIT {
   /** Rows of {@code device} carrying {@code metric} (each test publishes its own metric name). */
   private static long rows(String device, String metric) {
     return db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
-        + " JOIN metrics m ON m.id = ANY (t.metric_ids) WHERE d.external_id = '" + device + "' AND m.name = '" + metric + "'");
+        + " JOIN metrics m ON m.id = ANY (t.metric_ids) WHERE d.external_id = '" + device + "' AND m.name = '" + metric
+        + "'");
   }
 
   private static String telemetry(String metric, double value) {
-    return "{\"ts\":" + Instant.now().minusSeconds(1).toEpochMilli() + ",\"metrics\":{\"" + metric + "\":" + value + "}}";
+    return "{\"ts\":" + Instant.now().minusSeconds(1).toEpochMilli() + ",\"metrics\":{\"" + metric + "\":" + value
+        + "}}";
   }
 }

@@ -28,13 +28,14 @@ final class TestPublisher implements AutoCloseable {
     }
     MqttMessage m = new MqttMessage(payload);
     m.setQos(1);
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0;; attempt++) {
       try {
         inFlight.addLast(client.publish(topic, m));
         return;
       } catch (MqttException e) {
         // Paho frees an in-flight slot a moment after the token completes.
-        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt > 1_000) {
+        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT
+            || attempt > 1_000) {
           throw e;
         }
         flush();

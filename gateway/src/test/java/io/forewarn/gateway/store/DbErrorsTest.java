@@ -14,7 +14,8 @@ class DbErrorsTest {
     assertThat(DbErrors.classify(new SQLException("shutdown", "57P01"))).isEqualTo(DbErrors.Kind.TRANSIENT);
     assertThat(DbErrors.classify(new SQLException("too many", "53300"))).isEqualTo(DbErrors.Kind.TRANSIENT);
     assertThat(DbErrors.classify(new SQLException("deadlock", "40P01"))).isEqualTo(DbErrors.Kind.TRANSIENT);
-    assertThat(DbErrors.classify(new SQLTransientConnectionException("pool timeout"))).isEqualTo(DbErrors.Kind.TRANSIENT);
+    assertThat(DbErrors.classify(new SQLTransientConnectionException("pool timeout")))
+        .isEqualTo(DbErrors.Kind.TRANSIENT);
     assertThat(DbErrors.classify(new IOException("reset"))).isEqualTo(DbErrors.Kind.TRANSIENT);
   }
 
@@ -26,7 +27,8 @@ class DbErrorsTest {
 
   @Test
   void auth_and_missing_objects_are_setup_problems_found_in_the_cause_chain() {
-    assertThat(DbErrors.classify(new RuntimeException(new SQLException("auth", "28P01")))).isEqualTo(DbErrors.Kind.SETUP);
+    assertThat(DbErrors.classify(new RuntimeException(new SQLException("auth", "28P01"))))
+        .isEqualTo(DbErrors.Kind.SETUP);
     assertThat(DbErrors.classify(new SQLException("no table", "42P01"))).isEqualTo(DbErrors.Kind.SETUP);
     assertThat(DbErrors.classify(new SQLException("no db", "3D000"))).isEqualTo(DbErrors.Kind.SETUP);
   }

@@ -35,8 +35,10 @@ final class BroadcastBench {
   }
 
   int run(String[] args, Map<String, String> env) {
-    Map<String, String> o = new HashMap<>(Map.of("--customers", "100000", "--rate", "500", "--seconds", "20", "--senders", "8",
-        "--admin-url", env.getOrDefault("FOREWARN_BENCH_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")));
+    Map<String, String> o = new HashMap<>(
+        Map.of("--customers", "100000", "--rate", "500", "--seconds", "20", "--senders", "8",
+            "--admin-url",
+            env.getOrDefault("FOREWARN_BENCH_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
         err.println("unknown option " + args[i]
@@ -124,7 +126,8 @@ final class BroadcastBench {
       long recorded = count(url, "SELECT count(*) FROM deliveries WHERE status = 'sent'");
       out.printf(Locale.ROOT, "load average (1/5/15 min) at the end: %s%n", loadAverage());
       out.printf(Locale.ROOT, "rate left unused while the queue was full: %.0f tokens = %.0f/s"
-          + " (0 = the token bucket set the pace; more = the notifier fell behind it)%n", unused, unused / deliverSeconds);
+          + " (0 = the token bucket set the pace; more = the notifier fell behind it)%n", unused,
+          unused / deliverSeconds);
       out.printf(Locale.ROOT, "customers: %d%nplanning + queueing: %.1f s (%d SMS queued; outbox rows left %d)%n"
           + "delivery: %d SMS reached the fake Twilio in %.1f s = %.0f/s (configured %d/s); %d recorded 'sent'%n",
           customers, planSeconds, queued, planned, sent, deliverSeconds, sent / deliverSeconds, rate, recorded);

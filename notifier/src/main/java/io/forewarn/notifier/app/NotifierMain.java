@@ -59,7 +59,8 @@ public final class NotifierMain {
       return 2;
     }
     if (config.service().dbUrl() == null) {
-      err.println("notifier: FOREWARN_DB_URL is required to run the service (e.g. postgresql://forewarn@127.0.0.1:5432/forewarn)");
+      err.println(
+          "notifier: FOREWARN_DB_URL is required to run the service (e.g. postgresql://forewarn@127.0.0.1:5432/forewarn)");
       return 2;
     }
     LOG.info("starting with {}", config);

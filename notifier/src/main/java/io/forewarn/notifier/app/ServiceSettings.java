@@ -31,7 +31,8 @@ public record ServiceSettings(String dbUrl, int dbPoolSize, int httpPort, String
   static ServiceSettings read(ConfigReader r) {
     String dbUrl = r.string("FOREWARN_DB_URL", null);
     r.check(dbUrl == null || dbUrl.startsWith("postgresql://") || dbUrl.startsWith("postgres://")
-        || dbUrl.startsWith("jdbc:postgresql://"), "FOREWARN_DB_URL must start with postgresql:// or jdbc:postgresql://");
+        || dbUrl.startsWith("jdbc:postgresql://"),
+        "FOREWARN_DB_URL must start with postgresql:// or jdbc:postgresql://");
     int pool = r.integer("FOREWARN_DB_POOL_SIZE", 6, 2, 64);
     int port = r.integer("FOREWARN_NOTIFIER_HTTP_PORT", 8083, 0, 65535);
     String publicUrl = r.string("FOREWARN_NOTIFIER_PUBLIC_URL", null);

@@ -93,7 +93,8 @@ public final class HttpOutcomes {
         break;
       }
     }
-    String what = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    String what = failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     return new RetryLater(defaultRetryAfter, (neverConnected ? "no connection: " : "no reply: ") + what,
         !neverConnected);
   }

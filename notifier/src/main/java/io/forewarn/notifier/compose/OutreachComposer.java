@@ -75,7 +75,8 @@ public final class OutreachComposer {
       case RenderResult.Rendered r -> new Composition.Ready<>(switch (step.action()) {
         case OPEN -> new TicketMessage.Create(step.deliveryKey(), notice.incidentId(), r.message().subject(),
             r.message().text(), TicketPriority.of(notice.severity()), tags(notice));
-        case COMMENT -> new TicketMessage.Comment(step.deliveryKey(), notice.incidentId(), ticketId, r.message().text());
+        case COMMENT ->
+          new TicketMessage.Comment(step.deliveryKey(), notice.incidentId(), ticketId, r.message().text());
         case SOLVE -> new TicketMessage.Solve(step.deliveryKey(), notice.incidentId(), ticketId, r.message().text());
       });
       case RenderResult.Failed f -> new Composition.Failed<>(f.reason());

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param sendingSince when the current send began ({@code send_started_at}); a takeover by the
  *     recovery rule keeps it, so reconciliation looks back far enough
  */
-public record ClaimedDelivery(long id, long incidentId, Long customerId, Channel channel, String kind, String deliveryKey,
+public record ClaimedDelivery(long id, long incidentId, Long customerId, Channel channel, String kind,
+    String deliveryKey,
     Transition template, List<Channel> fallbacks, String gestureKey, String surveyKind, int attempts,
     Instant scheduledFor, Instant sendingSince, IncidentPayload payload, Customer customer, boolean smsOptedOut,
     String ticketId) {

@@ -92,7 +92,8 @@ public final class CustomerRows {
 
   private static Locale language(String tag) {
     return tag == null || !tag.matches("[a-zA-Z]{2,3}([-_].*)?") ? Locale.ENGLISH
-        : Locale.of(tag.substring(0, Math.min(tag.length(), tag.matches("[a-zA-Z]{3}.*") ? 3 : 2)).toLowerCase(Locale.ROOT));
+        : Locale.of(
+            tag.substring(0, Math.min(tag.length(), tag.matches("[a-zA-Z]{3}.*") ? 3 : 2)).toLowerCase(Locale.ROOT));
   }
 
   private static ZoneId zone(String customer, String name) {

@@ -45,7 +45,8 @@ public final class DeliveryVerticle extends VerticleBase {
   private final boolean housekeeping;
   private volatile boolean stopped;
 
-  public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results, Channels channels,
+  public DeliveryVerticle(DeliveryStore store, Dispatcher dispatcher, Recovery recovery, DeliveryResults results,
+      Channels channels,
       DeliveryConfig config, Blocking blocking, QueueStats stats) {
     this(store, dispatcher, recovery, results, channels, config, blocking, stats, config.senders(), true);
   }

@@ -78,7 +78,8 @@ public final class Dispatcher {
     };
   }
 
-  private Future<DeliveryResults.Write> handle(ClaimedDelivery d, IncidentNotice notice, Instant started, DeliveryResult result) {
+  private Future<DeliveryResults.Write> handle(ClaimedDelivery d, IncidentNotice notice, Instant started,
+      DeliveryResult result) {
     Duration took = Duration.between(started, clock.instant());
     return switch (result) {
       case DeliveryResult.Sent sent -> {

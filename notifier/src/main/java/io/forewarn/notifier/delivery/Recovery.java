@@ -40,8 +40,9 @@ public final class Recovery {
     Instant since = d.sendingSince() == null ? now : d.sendingSince();
     LOG.warn("[delivery: {}] found in 'sending' since {}; recovering ({})", d.id(), since, d.channel());
     return switch (d.channel()) {
-      case TICKET -> Future.succeededFuture(results.retry(d.id(), record(d, now, "reconciled", "replay: idempotent create"),
-          now, "recovered after an interrupted send; replayed with the same Idempotency-Key"));
+      case TICKET ->
+        Future.succeededFuture(results.retry(d.id(), record(d, now, "reconciled", "replay: idempotent create"),
+            now, "recovered after an interrupted send; replayed with the same Idempotency-Key"));
       case EMAIL -> unknown(d, now, "SMTP cannot tell whether the interrupted send went out");
       case SMS -> {
         if (channels.smsLookup() == null || d.customer() == null || d.customer().phone() == null) {

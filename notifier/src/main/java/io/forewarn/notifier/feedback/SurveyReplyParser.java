@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 public final class SurveyReplyParser {
   private static final Pattern STARS_ONLY = Pattern.compile("[\\s\\x{2605}\\x{2B50}\\x{FE0F}]+");
   private static final Pattern STAR = Pattern.compile("[\\x{2605}\\x{2B50}]");
-  private static final Pattern OUT_OF =
-      Pattern.compile("(?iU)(\\p{Nd}+)\\s*(?:/|\\bout\\s+of\\b|\\bof\\b|\\bиз\\b)\\s*(\\p{Nd}+)");
+  private static final Pattern OUT_OF = Pattern
+      .compile("(?iU)(\\p{Nd}+)\\s*(?:/|\\bout\\s+of\\b|\\bof\\b|\\bиз\\b)\\s*(\\p{Nd}+)");
   private static final Pattern FRACTION = Pattern.compile("\\p{Nd}[.,]\\p{Nd}");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\p{Nd}])(-?)(\\p{Nd}+)");
   private static final Pattern ONLY_NOISE = Pattern.compile("[\\s\\p{P}\\p{S}\\x{FE0F}\\x{20E3}]*");
@@ -77,7 +77,7 @@ public final class SurveyReplyParser {
   /** Digits of any script to a value; {@code null} when it does not fit a long. */
   private static Long toNumber(String digits, boolean negative) {
     long value = 0;
-    for (int i = 0; i < digits.length(); ) {
+    for (int i = 0; i < digits.length();) {
       int cp = digits.codePointAt(i);
       i += Character.charCount(cp);
       if (value > (Long.MAX_VALUE - 9) / 10) {

@@ -92,8 +92,10 @@ public final class HttpVerticle extends VerticleBase {
       return;
     }
     Map<String, List<String>> params = new HashMap<>();
-    ctx.request().formAttributes().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    String url = settings.publicUrl() != null ? settings.publicUrl() + ctx.request().uri() : ctx.request().absoluteURI();
+    ctx.request().formAttributes()
+        .forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    String url = settings.publicUrl() != null ? settings.publicUrl() + ctx.request().uri()
+        : ctx.request().absoluteURI();
     SignatureCheck check = new TwilioSignatureValidator(settings.twilioAuthToken())
         .validateForm(url, params, ctx.request().getHeader("X-Twilio-Signature"));
     if (check != SignatureCheck.VALID) {

@@ -27,7 +27,9 @@ public final class NotifierMetrics {
   public static final String RATE_UNUSED = "forewarn.notifier.rate.unused";
 
   /** What happened to one send attempt, as a tag value. */
-  public enum Outcome { SENT, RETRY, PERMANENT, FAILED, SKIPPED, RECONCILED, UNKNOWN }
+  public enum Outcome {
+    SENT, RETRY, PERMANENT, FAILED, SKIPPED, RECONCILED, UNKNOWN
+  }
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();

@@ -53,7 +53,8 @@ public record IncidentNotice(
       throw new IllegalArgumentException("a device problem needs the device");
     }
     if (kind == IncidentKind.SERVICE_DISRUPTION && scope == null) {
-      throw new IllegalArgumentException("a service disruption needs its scope (the affected region, site or firmware)");
+      throw new IllegalArgumentException(
+          "a service disruption needs its scope (the affected region, site or firmware)");
     }
     if (kind == IncidentKind.PLANNED_MAINTENANCE && maintenance == null) {
       throw new IllegalArgumentException("planned maintenance needs its window");

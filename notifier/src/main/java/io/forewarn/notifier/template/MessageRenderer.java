@@ -57,13 +57,15 @@ public final class MessageRenderer {
 
   public RenderResult render(MessageRequest request) {
     Locale language = catalog.resolve(request.language());
-    TemplateKey key = new TemplateKey(TemplateFamily.of(request.notice()), request.template(), request.channel(), language);
+    TemplateKey key = new TemplateKey(TemplateFamily.of(request.notice()), request.template(), request.channel(),
+        language);
     try {
       MessageTemplate template = catalog.template(key);
       Map<String, String> v = values.build(request.notice(), request.template(), catalog.phrases(language),
           request.zone(), request.gestureKey(), request.survey());
       String subject = template.subject() == null ? null
-          : WHITESPACE.matcher(NodeRenderer.render(template.subject(), v, Set.of(), template.origin())).replaceAll(" ").strip();
+          : WHITESPACE.matcher(NodeRenderer.render(template.subject(), v, Set.of(), template.origin())).replaceAll(" ")
+              .strip();
       return new Rendered(request.channel() == Channel.SMS
           ? sms(key, template, v)
           : document(key, template, v, subject));
@@ -77,8 +79,8 @@ public final class MessageRenderer {
     Set<Integer> dropped = new HashSet<>();
     String text = smsText(template, v, dropped);
     SmsLength length = counter.measure(text);
-    for (int section = NodeRenderer.countSections(template.body()) - 1;
-        section >= 0 && length.segments() > maxSmsSegments; section--) {
+    for (int section = NodeRenderer.countSections(template.body()) - 1; section >= 0
+        && length.segments() > maxSmsSegments; section--) {
       dropped.add(section);
       String shorter = smsText(template, v, dropped);
       if (!shorter.equals(text)) {

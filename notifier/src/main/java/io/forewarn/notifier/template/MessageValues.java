@@ -61,7 +61,8 @@ final class MessageValues {
         v.put("firmware", firmware.scopeValue());
         v.put("firmware.version", firmware.version());
       }
-      case null -> { }
+      case null -> {
+      }
     }
     if (n.predictedFailureAt() != null) {
       v.put("failure_by", when(n.predictedFailureAt(), phrases, zone));

@@ -41,7 +41,8 @@ final class NodeRenderer {
         case Placeholder p -> {
           String value = values.get(p.name());
           if (value == null) {
-            throw new RenderException(origin + ":" + p.line() + ":" + p.column() + ": no value for {{" + p.name() + "}}");
+            throw new RenderException(
+                origin + ":" + p.line() + ":" + p.column() + ": no value for {{" + p.name() + "}}");
           }
           out.append(value);
         }

@@ -28,7 +28,7 @@ public final class SmsCounter {
     int total = 0;
     int segments = 1;
     int inSegment = 0;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0; i < text.length();) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       int cost = cost(cp, encoding);

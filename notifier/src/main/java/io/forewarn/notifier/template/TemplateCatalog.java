@@ -134,7 +134,8 @@ public final class TemplateCatalog {
           }
           checkVocabulary(s.body(), key, origin, inner, problems);
         }
-        case TemplateNode.Text t -> { }
+        case TemplateNode.Text t -> {
+        }
       }
     }
   }
@@ -161,7 +162,8 @@ public final class TemplateCatalog {
     Phrasebook reference = phrases.get(defaultLanguage);
     Set<String> expected = new TreeSet<>();
     if (reference != null) {
-      reference.keys().stream().filter(k -> k.startsWith("problem.") || k.startsWith("action.") || k.startsWith("model."))
+      reference.keys().stream()
+          .filter(k -> k.startsWith("problem.") || k.startsWith("action.") || k.startsWith("model."))
           .forEach(expected::add);
     }
     gestureKeys.forEach(g -> expected.add("gesture." + g));

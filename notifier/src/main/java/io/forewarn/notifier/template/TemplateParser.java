@@ -71,7 +71,8 @@ final class TemplateParser {
             throw error(origin, source, tag, "'{{/" + name + "}}' does not match '{{" + (frame.inverted() ? "^" : "#")
                 + frame.name() + "}}' opened at line " + frame.line() + ", column " + frame.column());
           }
-          current(open, root).add(new Section(frame.name(), frame.inverted(), frame.body(), frame.line(), frame.column()));
+          current(open, root)
+              .add(new Section(frame.name(), frame.inverted(), frame.body(), frame.line(), frame.column()));
         }
         default -> current(open, root).add(new Placeholder(name, line, column));
       }

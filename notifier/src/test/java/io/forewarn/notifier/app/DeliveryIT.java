@@ -95,7 +95,8 @@ class DeliveryIT {
     // WHEN an incident is opened
     h.openDeviceProblem(h.customer("+447700900004", null));
     // THEN after three attempts the SMS is 'failed' with the reason, each attempt recorded, and no fourth try
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'failed'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'failed'") == 1,
         "SMS failed");
     Thread.sleep(1500);
     assertThat(smsPosts()).isEqualTo(3);
@@ -114,15 +115,18 @@ class DeliveryIT {
         .withBody("{\"sid\":\"SMslow\",\"status\":\"queued\",\"to\":\"+447700900003\"}")));
     var first = h.start("n1");
     h.openDeviceProblem(h.customer("+447700900003", null));
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sending'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sending'") == 1,
         "SMS claimed");
     first.kill();
     Thread.sleep(2000);
     // Twilio's message list tells the truth about what reached it
     List<LoggedRequest> reached = h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
-    String list = reached.isEmpty() ? "{\"messages\":[]}" : "{\"messages\":[{\"sid\":\"SMslow\",\"to\":\"+447700900003\","
-        + "\"date_created\":\"" + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)) + "\",\"status\":\"sent\"}]}";
+    String list = reached.isEmpty() ? "{\"messages\":[]}"
+        : "{\"messages\":[{\"sid\":\"SMslow\",\"to\":\"+447700900003\","
+            + "\"date_created\":\"" + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))
+            + "\",\"status\":\"sent\"}]}";
     h.fake.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(okJson(list)));
     // WHEN a new instance starts
     var second = h.start("n2");
@@ -130,7 +134,8 @@ class DeliveryIT {
     eventually(WAIT, () -> sent("sms") == 1, "SMS resolved as sent");
     Thread.sleep(500);
     assertThat(smsPosts()).isEqualTo(1);
-    assertThat(h.queryLong("SELECT count(*) FROM delivery_attempts WHERE outcome = 'reconciled'")).isGreaterThanOrEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM delivery_attempts WHERE outcome = 'reconciled'"))
+        .isGreaterThanOrEqualTo(1);
     // the ticket, if it was in flight too, is replayed with the same Idempotency-Key
     eventually(WAIT, () -> sent("ticket") == 1, "ticket sent");
     assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo("/api/v2/tickets.json"))).stream()

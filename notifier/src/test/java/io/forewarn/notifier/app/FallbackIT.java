@@ -61,7 +61,8 @@ class FallbackIT {
     // WHEN an incident opens
     h.openDeviceProblem(customer);
     // THEN one SMS attempt, failed, and exactly one email through the fallback
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'email' AND status = 'sent'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'email' AND status = 'sent'") == 1,
         "email sent");
     Thread.sleep(500);
     assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).hasSize(1);
@@ -84,7 +85,7 @@ class FallbackIT {
     String signature = Hmac.signBase64(Hmac.SHA256, ZENDESK_SECRET.getBytes(StandardCharsets.UTF_8),
         (timestamp + body).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + notifier.port() + "/zendesk/webhook"))
+        URI.create("http://127.0.0.1:" + notifier.port() + "/zendesk/webhook"))
         .header("Content-Type", "application/json").header("X-Zendesk-Webhook-Signature", signature)
         .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -120,14 +121,15 @@ class FallbackIT {
     assertThat(signed).isEqualTo(204);
     assertThat(h.queryLong("SELECT count(*) FROM incident_events WHERE incident_id = " + incident
         + " AND type = 'updated' AND actor = 'helpdesk' AND details->>'by' = 'bob@acme.example'")).isEqualTo(1);
-    assertThat(h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved' AND solved_by = 'helpdesk:bob@acme.example'"))
+    assertThat(
+        h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved' AND solved_by = 'helpdesk:bob@acme.example'"))
         .isEqualTo(1);
     notifier.kill();
   }
 
   private static int helpdeskCall(int port, String body, long timestamp, String signature) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/helpdesk/webhook")).header("Content-Type", "application/json")
+        + "/helpdesk/webhook")).header("Content-Type", "application/json")
         .header("webhook-id", "msg-1").header("webhook-timestamp", Long.toString(timestamp))
         .header("webhook-signature", signature)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();

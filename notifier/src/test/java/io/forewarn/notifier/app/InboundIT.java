@@ -48,7 +48,8 @@ class InboundIT {
     form.put("Body", body);
     Map<String, List<String>> params = form.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
-    String signature = new TwilioSignatureValidator(signCorrectly ? NotifierHarness.AUTH_TOKEN : "wrong").sign(url, params);
+    String signature = new TwilioSignatureValidator(signCorrectly ? NotifierHarness.AUTH_TOKEN : "wrong").sign(url,
+        params);
     String encoded = form.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
@@ -67,7 +68,8 @@ class InboundIT {
     // WHEN an incident concerning them opens
     h.openDeviceProblem(customer);
     // THEN operations get their ticket but no SMS reaches Twilio
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'ticket' AND status = 'sent'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'ticket' AND status = 'sent'") == 1,
         "ticket sent");
     Thread.sleep(500);
     assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).isEmpty();
@@ -82,7 +84,8 @@ class InboundIT {
     h.db.exec("UPDATE customer_contact_preferences SET quiet_start = '00:00', quiet_end = '23:59' WHERE customer_id = "
         + customer);
     h.openDeviceProblem(customer);
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'") == 1,
         "SMS planned");
     // WHEN the customer replies STOP and the message falls due
     inbound(notifier.port(), "+447700900051", "STOP", "SMin2", true);
@@ -111,9 +114,11 @@ class InboundIT {
     var notifier = h.start("n1");
     long customer = h.customer("+447700900053", null);
     long incident = h.openDeviceProblem(customer);
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == 1,
         "opening SMS sent");
-    h.db.exec("UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
+    h.db.exec(
+        "UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
     h.outbox(incident, "resolved");
     eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND template = 'resolved'"
         + " AND status = 'sent'") == 1, "closing SMS sent");

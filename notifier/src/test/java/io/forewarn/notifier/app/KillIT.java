@@ -77,8 +77,9 @@ class KillIT {
     // AND a new process starts on the same database
     process = start("second");
     // THEN every SMS ends 'sent', each number got exactly one message, and each delivery holds its sid
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'")
-        == CUSTOMERS, "every SMS sent");
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == CUSTOMERS,
+        "every SMS sent");
     Thread.sleep(1000);
     List<FakeTwilio.Accepted> all = twilio.accepted();
     assertThat(all).hasSize(CUSTOMERS);
@@ -89,7 +90,8 @@ class KillIT {
     // the messages Twilio took but never answered were reconciled, not sent again
     assertThat(h.queryLong("SELECT count(*) FROM delivery_attempts WHERE outcome = 'reconciled'"))
         .isGreaterThanOrEqualTo(Math.min(inFlight, before - ANSWERED_BEFORE_HOLD));
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE status IN ('unknown', 'failed', 'sending')")).isZero();
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE status IN ('unknown', 'failed', 'sending')"))
+        .isZero();
   }
 
   private Map<String, String> recordedSids() throws SQLException {

@@ -51,15 +51,19 @@ class LifecycleIT {
     h.db.exec("UPDATE customer_contact_preferences SET quiet_start = '00:00', quiet_end = '23:59' WHERE customer_id = "
         + customer);
     long incident = h.openDeviceProblem(customer);
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'") == 1,
         "SMS planned");
     // WHEN the incident resolves first
-    h.db.exec("UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
+    h.db.exec(
+        "UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
     h.outbox(incident, "resolved");
     // THEN the opening SMS is cancelled, no closing SMS is planned, and the ticket is solved
     eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved'") == 1, "ticket solved");
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'cancelled'")).isEqualTo(1);
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NOTHING_TO_CLOSE%'"))
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'cancelled'"))
+        .isEqualTo(1);
+    assertThat(
+        h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NOTHING_TO_CLOSE%'"))
         .isEqualTo(1);
     assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).isEmpty();
     notifier.kill();
@@ -70,16 +74,19 @@ class LifecycleIT {
     // GIVEN an incident that opened and resolved before the notifier saw either outbox row (a backlog)
     long customer = h.customer("+447700900081", null);
     long incident = h.openDeviceProblem(customer);
-    h.db.exec("UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
+    h.db.exec(
+        "UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
     h.outbox(incident, "resolved");
     // WHEN the notifier processes both
     var notifier = h.start("n1");
     // THEN operations get their ticket, opened and solved; the customer gets neither "we noticed" nor
     // "it is fixed", and both decisions are recorded with their reason
     eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM tickets WHERE status = 'solved'") == 1, "ticket solved");
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'RESOLVED_BEFORE_TOLD%'"))
+    assertThat(
+        h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'RESOLVED_BEFORE_TOLD%'"))
         .isEqualTo(1);
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NOTHING_TO_CLOSE%'"))
+    assertThat(
+        h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NOTHING_TO_CLOSE%'"))
         .isEqualTo(1);
     assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel IN ('sms', 'email')")).isZero();
     assertThat(h.fake.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).isEmpty();
@@ -91,7 +98,8 @@ class LifecycleIT {
     // GIVEN an SMS that went out
     var notifier = h.start("n1");
     h.openDeviceProblem(h.customer("+447700900081", null));
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == 1,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == 1,
         "SMS sent");
     String sid = queryString("SELECT provider_id FROM deliveries WHERE channel = 'sms'");
     // WHEN Twilio reports it delivered
@@ -112,7 +120,8 @@ class LifecycleIT {
         .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     // THEN the delivery is 'delivered', health is UP and /metrics counts the send
     assertThat(status).isEqualTo(204);
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'delivered'")).isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'delivered'"))
+        .isEqualTo(1);
     assertThat(get(notifier.port(), "/health").body()).contains("UP");
     assertThat(get(notifier.port(), "/metrics").body())
         .contains("forewarn_notifier_outreach_sent_total{channel=\"sms\",outcome=\"sent\"} 1.0");
@@ -126,12 +135,14 @@ class LifecycleIT {
     long incident = h.openDeviceProblem(h.customer("+447700900082", null));
     eventually(WAIT, () -> sentCount("sms") == 1 && sentCount("ticket") == 1, "opened");
     // WHEN the ETA moves by 10 minutes (below the 30-minute threshold)
-    h.db.exec("UPDATE incidents SET fix_eta = fix_eta + interval '10 minutes', updated_at = now() WHERE id = " + incident);
+    h.db.exec(
+        "UPDATE incidents SET fix_eta = fix_eta + interval '10 minutes', updated_at = now() WHERE id = " + incident);
     h.outbox(incident, "updated");
     // THEN operations get a ticket comment, the customer nothing
     eventually(WAIT, () -> sentCount("ticket") == 2, "ticket commented");
     assertThat(smsBodies()).hasSize(1);
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NO_MEANINGFUL_CHANGE%'"))
+    assertThat(
+        h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'none' AND reason LIKE 'NO_MEANINGFUL_CHANGE%'"))
         .isEqualTo(1);
     // WHEN it moves by two hours
     h.db.exec("UPDATE incidents SET fix_eta = fix_eta + interval '2 hours', updated_at = now() WHERE id = " + incident);
@@ -140,7 +151,8 @@ class LifecycleIT {
     eventually(WAIT, () -> sentCount("sms") == 2 && sentCount("ticket") == 3, "update sent");
     assertThat(smsBodies().get(1)).contains("We now expect it fixed by");
     // WHEN the incident resolves
-    h.db.exec("UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
+    h.db.exec(
+        "UPDATE incidents SET state = 'resolved', resolved_at = now(), updated_at = now() WHERE id = " + incident);
     h.outbox(incident, "resolved");
     // THEN a closing SMS asks for feedback, the ticket is solved, and it took exactly one create and three PUTs
     eventually(WAIT, () -> sentCount("sms") == 3 && sentCount("ticket") == 4, "closed");

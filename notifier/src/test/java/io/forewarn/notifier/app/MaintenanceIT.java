@@ -65,15 +65,18 @@ class MaintenanceIT {
     // WHEN operations declare maintenance in the north starting in 3 hours
     long window = declare("north", "3 hours", "5 hours");
     // THEN each northern customer gets exactly one SMS about it, the south none, and operations a ticket
-    eventually(WAIT, () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == 2,
+    eventually(WAIT,
+        () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'sent'") == 2,
         "both announcements sent");
     Thread.sleep(1000);
     assertThat(smsTo()).containsExactlyInAnyOrder("+447700900401", "+447700900402");
     assertThat(smsBodies()).allSatisfy(body -> assertThat(body).contains("planning a software update")
         .contains("north"));
-    assertThat(h.queryLong("SELECT count(*) FROM maintenance_announcements WHERE suppression_id = " + window)).isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM maintenance_announcements WHERE suppression_id = " + window))
+        .isEqualTo(1);
     assertThat(h.queryLong("SELECT count(*) FROM incidents WHERE kind = 'planned_maintenance'")).isEqualTo(1);
-    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'ticket' AND status = 'sent'")).isEqualTo(1);
+    assertThat(h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'ticket' AND status = 'sent'"))
+        .isEqualTo(1);
     a.kill();
     b.kill();
   }
@@ -100,8 +103,9 @@ class MaintenanceIT {
     long window = declare("north", "3 hours", "5 hours");
     eventually(WAIT, () -> smsTo().size() == 1, "announcement sent");
     // WHEN it is moved by two hours (more than the 30-minute threshold)
-    h.db.exec("UPDATE suppressions SET starts_at = starts_at + interval '2 hours', ends_at = ends_at + interval '2 hours'"
-        + " WHERE id = " + window);
+    h.db.exec(
+        "UPDATE suppressions SET starts_at = starts_at + interval '2 hours', ends_at = ends_at + interval '2 hours'"
+            + " WHERE id = " + window);
     // THEN one update goes out
     eventually(WAIT, () -> smsTo().size() == 2, "update sent");
     assertThat(smsBodies().get(1)).contains("rescheduled");

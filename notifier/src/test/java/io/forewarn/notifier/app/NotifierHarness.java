@@ -108,7 +108,8 @@ final class NotifierHarness implements AutoCloseable {
     long id = queryLong("INSERT INTO customers (external_id, name, phone, email, language, time_zone) VALUES ('"
         + phone + "', '" + name + "', '" + phone + "', " + (email == null ? "NULL" : "'" + email + "'")
         + ", '" + language + "', 'Europe/London') RETURNING id");
-    db.exec("INSERT INTO customer_contact_preferences (customer_id, quiet_start, quiet_end) VALUES (" + id + ", NULL, NULL)");
+    db.exec("INSERT INTO customer_contact_preferences (customer_id, quiet_start, quiet_end) VALUES (" + id
+        + ", NULL, NULL)");
     return id;
   }
 
@@ -128,7 +129,8 @@ final class NotifierHarness implements AutoCloseable {
 
   void outbox(long incident, String transition) {
     db.exec("INSERT INTO outbox (incident_id, transition, payload) SELECT id, '" + transition + "',"
-        + " jsonb_build_object('transition', '" + transition + "', 'incident', to_jsonb(i)) FROM incidents i WHERE id = "
+        + " jsonb_build_object('transition', '" + transition
+        + "', 'incident', to_jsonb(i)) FROM incidents i WHERE id = "
         + incident);
   }
 

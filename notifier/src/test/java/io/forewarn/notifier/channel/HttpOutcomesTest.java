@@ -39,7 +39,8 @@ class HttpOutcomesTest {
 
   @Test
   void refused_connection_cannot_have_delivered_but_a_timeout_might_have() {
-    RetryLater refused = outcomes.fromFailure(new RuntimeException("wrapped", new ConnectException("Connection refused")));
+    RetryLater refused = outcomes
+        .fromFailure(new RuntimeException("wrapped", new ConnectException("Connection refused")));
     RetryLater timeout = outcomes.fromFailure(new TimeoutException("no reply in 300 ms"));
     assertThat(refused.possiblyDelivered()).isFalse();
     assertThat(refused.reason()).startsWith("no connection");

@@ -39,7 +39,8 @@ class RateLimitedConnectorTest {
     DeliveryResult third = Await.result(limited.send("c"));
     // THEN
     assertThat(first).isEqualTo(new DeliveryResult.Sent("id-a"));
-    assertThat(second).isEqualTo(new DeliveryResult.RetryLater(Duration.ofSeconds(1), "local rate limit for recording", false));
+    assertThat(second)
+        .isEqualTo(new DeliveryResult.RetryLater(Duration.ofSeconds(1), "local rate limit for recording", false));
     assertThat(third).isEqualTo(new DeliveryResult.Sent("id-c"));
     assertThat(provider.sent).containsExactly("a", "c");
     assertThat(limited.name()).isEqualTo("recording");

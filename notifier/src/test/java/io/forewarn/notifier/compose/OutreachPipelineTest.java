@@ -72,7 +72,8 @@ class OutreachPipelineTest {
   private static IncidentNotice russianNotice() {
     Customer anna = new Customer("C-7", "Анна", "+79161234567", "anna@example.com", new ContactPreferences(
         List.of(Channel.SMS, Channel.EMAIL), Locale.of("ru"), ZoneId.of("Europe/Moscow"), null, Set.of(), 3));
-    return Notices.device().customer(anna).severity(Severity.CRITICAL).eta(Notices.NOON_UTC.plus(Duration.ofHours(3))).build();
+    return Notices.device().customer(anna).severity(Severity.CRITICAL).eta(Notices.NOON_UTC.plus(Duration.ofHours(3)))
+        .build();
   }
 
   @Test
@@ -83,9 +84,11 @@ class OutreachPipelineTest {
     Scheduled scheduled = (Scheduled) plan.customer();
     twilio.stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json"))
         .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM77\",\"status\":\"queued\"}")));
-    TwilioSmsConnector sms = new TwilioSmsConnector(WebClient.create(vertx), new TwilioConfig(URI.create(twilio.baseUrl()),
-        ACCOUNT, "token", null, null, "+15005550006", null, null, Duration.ofSeconds(2), Duration.ofSeconds(5),
-        new RateLimit(60, 5)), CLOCK);
+    TwilioSmsConnector sms = new TwilioSmsConnector(WebClient.create(vertx),
+        new TwilioConfig(URI.create(twilio.baseUrl()),
+            ACCOUNT, "token", null, null, "+15005550006", null, null, Duration.ofSeconds(2), Duration.ofSeconds(5),
+            new RateLimit(60, 5)),
+        CLOCK);
     // WHEN composed and sent
     Composition<SmsMessage> composed = composer.sms(notice, scheduled);
     SmsMessage message = ((Composition.Ready<SmsMessage>) composed).message();
@@ -103,9 +106,10 @@ class OutreachPipelineTest {
     IncidentNotice notice = russianNotice();
     OutreachPlan plan = new OutreachPlanner(CLOCK, PlannerConfig.defaults()).plan(notice, ContactHistory.NONE);
     // WHEN
-    EmailMessage email = ((Composition.Ready<EmailMessage>) composer.email(notice, (Scheduled) plan.customer())).message();
-    TicketMessage.Create ticket = (TicketMessage.Create) ((Composition.Ready<TicketMessage>)
-        composer.ticket(notice, plan.ticket(), null)).message();
+    EmailMessage email = ((Composition.Ready<EmailMessage>) composer.email(notice, (Scheduled) plan.customer()))
+        .message();
+    TicketMessage.Create ticket = (TicketMessage.Create) ((Composition.Ready<TicketMessage>) composer.ticket(notice,
+        plan.ticket(), null)).message();
     // THEN the customer reads Russian, operations read English (the configured ops language)
     assertThat(email.subject()).isEqualTo("SafeHome Hub 2: мы заметили неполадку и уже занимаемся ею");
     assertThat(email.html()).contains("<html lang=\"ru\">");
@@ -121,7 +125,8 @@ class OutreachPipelineTest {
     IncidentNotice notice = Notices.device().customer(new Customer("C-8", "Bob", "+447700900124", null,
         Notices.preferences(ZoneId.of("UTC"), null))).updated().build();
     Composition<TicketMessage> comment = composer.ticket(notice, new TicketStep(TicketStep.Action.COMMENT, "k"), null);
-    Scheduled plan = (Scheduled) new OutreachPlanner(CLOCK, PlannerConfig.defaults()).plan(notice, ContactHistory.NONE).customer();
+    Scheduled plan = (Scheduled) new OutreachPlanner(CLOCK, PlannerConfig.defaults()).plan(notice, ContactHistory.NONE)
+        .customer();
     assertThat(((Composition.Failed<TicketMessage>) comment).reason()).contains("has no ticket yet");
     assertThat(((Composition.Failed<EmailMessage>) composer.email(notice, plan)).reason()).contains("no email address");
     assertThat(composer.ticket(notice, new TicketStep(TicketStep.Action.COMMENT, "k"), "35436"))

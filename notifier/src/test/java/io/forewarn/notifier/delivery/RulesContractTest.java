@@ -162,7 +162,8 @@ class RulesContractTest {
         double signal = 4 + 0.1 * d.id() - sink + 0.15 * noise.nextGaussian();
         for (io.forewarn.rules.engine.Transition tr : engine.onSample(d.id(), t + d.id() * 1000L,
             Map.of("flame_signal_ua", signal))) {
-          if (tr.incident().kind().equals(Incident.SERVICE_DISRUPTION) && "firmware".equals(tr.incident().scopeType())) {
+          if (tr.incident().kind().equals(Incident.SERVICE_DISRUPTION)
+              && "firmware".equals(tr.incident().scopeType())) {
             firmware = tr.incident();
           }
         }

@@ -44,7 +44,8 @@ public final class Notices {
 
   public static Builder maintenance() {
     return new Builder(IncidentKind.PLANNED_MAINTENANCE).device(null).summary("maintenance_network")
-        .window(new MaintenanceWindow(NOON_UTC.plus(Duration.ofDays(1)), NOON_UTC.plus(Duration.ofDays(1).plusHours(3))));
+        .window(
+            new MaintenanceWindow(NOON_UTC.plus(Duration.ofDays(1)), NOON_UTC.plus(Duration.ofDays(1).plusHours(3))));
   }
 
   /** Mutable on purpose: each test states only what it is about. */

@@ -127,7 +127,8 @@ class OutreachPlannerChannelTest {
 
   @Test
   void opting_out_adds_to_existing_opt_outs() {
-    ContactPreferences p = Notices.preferences(ZoneId.of("UTC"), null).withOptOut(Channel.SMS).withOptOut(Channel.EMAIL);
+    ContactPreferences p = Notices.preferences(ZoneId.of("UTC"), null).withOptOut(Channel.SMS)
+        .withOptOut(Channel.EMAIL);
     assertThat(p.optedOut()).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
   }
 

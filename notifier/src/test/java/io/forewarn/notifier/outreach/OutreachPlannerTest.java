@@ -119,9 +119,11 @@ class OutreachPlannerTest {
     ContactHistory noEtaYet = new ContactHistory(List.of(
         sent("INC-1", Transition.OPENED, NOON_UTC.minusSeconds(600), null, Severity.MEDIUM)));
     // WHEN an ETA appears
-    CustomerOutreach withEta = planner.plan(Notices.device().updated().eta(NOON_UTC.plusSeconds(7200)).build(), noEtaYet).customer();
+    CustomerOutreach withEta = planner
+        .plan(Notices.device().updated().eta(NOON_UTC.plusSeconds(7200)).build(), noEtaYet).customer();
     // AND WHEN only the severity rises
-    CustomerOutreach worse = planner.plan(Notices.device().updated().severity(Severity.CRITICAL).build(), noEtaYet).customer();
+    CustomerOutreach worse = planner.plan(Notices.device().updated().severity(Severity.CRITICAL).build(), noEtaYet)
+        .customer();
     // THEN both go out
     assertThat(withEta).isInstanceOf(Scheduled.class);
     assertThat(worse).isInstanceOf(Scheduled.class);
@@ -171,8 +173,10 @@ class OutreachPlannerTest {
     ContactHistory history = new ContactHistory(List.of(
         sent("INC-1", Transition.OPENED, NOON_UTC.minus(Duration.ofHours(6)), null, Severity.HIGH)));
     // WHEN
-    Scheduled longOne = (Scheduled) withCredit.plan(Notices.disruption().resolved(Duration.ofHours(5)).build(), history).customer();
-    Scheduled shortOne = (Scheduled) withCredit.plan(Notices.disruption().resolved(Duration.ofHours(3)).build(), history).customer();
+    Scheduled longOne = (Scheduled) withCredit.plan(Notices.disruption().resolved(Duration.ofHours(5)).build(), history)
+        .customer();
+    Scheduled shortOne = (Scheduled) withCredit
+        .plan(Notices.disruption().resolved(Duration.ofHours(3)).build(), history).customer();
     // THEN
     assertThat(longOne.gesture()).contains("service_credit");
     assertThat(longOne.feedbackRequest()).contains(SurveyKind.NPS);
@@ -183,7 +187,8 @@ class OutreachPlannerTest {
   void maintenance_completion_asks_no_feedback_by_default() {
     ContactHistory history = new ContactHistory(List.of(
         sent("INC-1", Transition.OPENED, NOON_UTC.minus(Duration.ofDays(1)), null, Severity.MEDIUM)));
-    Scheduled s = (Scheduled) planner.plan(Notices.maintenance().resolved(Duration.ofHours(2)).build(), history).customer();
+    Scheduled s = (Scheduled) planner.plan(Notices.maintenance().resolved(Duration.ofHours(2)).build(), history)
+        .customer();
     assertThat(s.feedbackRequest()).isEmpty();
   }
 

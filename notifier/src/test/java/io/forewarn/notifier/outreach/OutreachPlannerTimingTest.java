@@ -71,7 +71,8 @@ class OutreachPlannerTimingTest {
     OutreachPlanner planner = plannerAt("2025-06-10T02:00:00Z", config);
     Customer customer = customerIn("Europe/London");
     // WHEN
-    Scheduled opened = (Scheduled) planner.plan(Notices.disruption().customer(customer).build(), ContactHistory.NONE).customer();
+    Scheduled opened = (Scheduled) planner.plan(Notices.disruption().customer(customer).build(), ContactHistory.NONE)
+        .customer();
     ContactHistory told = new ContactHistory(List.of(new SentMessage("INC-1", Transition.OPENED, Channel.SMS,
         Instant.parse("2025-06-10T01:00:00Z"), null, Severity.HIGH)));
     Scheduled resolved = (Scheduled) planner.plan(Notices.disruption().customer(customer)
@@ -100,7 +101,8 @@ class OutreachPlannerTimingTest {
     ContactHistory history = new ContactHistory(List.of(
         new SentMessage("INC-7", Transition.OPENED, Channel.SMS, now.minus(Duration.ofHours(23)), null, Severity.HIGH),
         new SentMessage("INC-8", Transition.OPENED, Channel.SMS, now.minus(Duration.ofHours(5)), null, Severity.HIGH),
-        new SentMessage("INC-9", Transition.OPENED, Channel.EMAIL, now.minus(Duration.ofHours(1)), null, Severity.HIGH)));
+        new SentMessage("INC-9", Transition.OPENED, Channel.EMAIL, now.minus(Duration.ofHours(1)), null,
+            Severity.HIGH)));
     OutreachPlanner planner = plannerAt(now.toString(), PlannerConfig.defaults());
     // WHEN
     NotSent n = (NotSent) planner.plan(Notices.device().build(), history).customer();
@@ -113,9 +115,11 @@ class OutreachPlannerTimingTest {
     // GIVEN the oldest of three messages is 24h01m old
     Instant now = Notices.NOON_UTC;
     ContactHistory history = new ContactHistory(List.of(
-        new SentMessage("INC-7", Transition.OPENED, Channel.SMS, now.minus(Duration.ofHours(24).plusMinutes(1)), null, Severity.HIGH),
+        new SentMessage("INC-7", Transition.OPENED, Channel.SMS, now.minus(Duration.ofHours(24).plusMinutes(1)), null,
+            Severity.HIGH),
         new SentMessage("INC-8", Transition.OPENED, Channel.SMS, now.minus(Duration.ofHours(5)), null, Severity.HIGH),
-        new SentMessage("INC-9", Transition.OPENED, Channel.EMAIL, now.minus(Duration.ofHours(1)), null, Severity.HIGH)));
+        new SentMessage("INC-9", Transition.OPENED, Channel.EMAIL, now.minus(Duration.ofHours(1)), null,
+            Severity.HIGH)));
     // THEN only two count, the message goes
     assertThat(plannerAt(now.toString(), PlannerConfig.defaults()).plan(Notices.device().build(), history).customer())
         .isInstanceOf(Scheduled.class);
@@ -126,9 +130,12 @@ class OutreachPlannerTimingTest {
     // GIVEN at 23:00 London the cap is full, but the oldest message falls out before 08:00 tomorrow
     Instant now = Instant.parse("2025-06-10T22:00:00Z");
     ContactHistory history = new ContactHistory(List.of(
-        new SentMessage("INC-7", Transition.OPENED, Channel.SMS, Instant.parse("2025-06-10T06:30:00Z"), null, Severity.HIGH),
-        new SentMessage("INC-8", Transition.OPENED, Channel.SMS, Instant.parse("2025-06-10T12:00:00Z"), null, Severity.HIGH),
-        new SentMessage("INC-9", Transition.OPENED, Channel.SMS, Instant.parse("2025-06-10T20:00:00Z"), null, Severity.HIGH)));
+        new SentMessage("INC-7", Transition.OPENED, Channel.SMS, Instant.parse("2025-06-10T06:30:00Z"), null,
+            Severity.HIGH),
+        new SentMessage("INC-8", Transition.OPENED, Channel.SMS, Instant.parse("2025-06-10T12:00:00Z"), null,
+            Severity.HIGH),
+        new SentMessage("INC-9", Transition.OPENED, Channel.SMS, Instant.parse("2025-06-10T20:00:00Z"), null,
+            Severity.HIGH)));
     IncidentNotice notice = Notices.device().customer(customerIn("Europe/London")).build();
     // WHEN
     Scheduled s = (Scheduled) plannerAt(now.toString(), PlannerConfig.defaults()).plan(notice, history).customer();

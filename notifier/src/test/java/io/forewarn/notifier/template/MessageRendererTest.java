@@ -52,7 +52,8 @@ class MessageRendererTest {
     // WHEN
     RenderedMessage sms = render(renderer(4), notice, Transition.OPENED, Channel.SMS);
     // THEN
-    assertThat(sms.text()).startsWith("Forewarn: Hi Ada, we noticed a problem with your SafeHome Hub 2: its battery now holds only 40% of its charge")
+    assertThat(sms.text()).startsWith(
+        "Forewarn: Hi Ada, we noticed a problem with your SafeHome Hub 2: its battery now holds only 40% of its charge")
         .contains("We expect it sorted by 17:00 today.")
         .contains("Please keep it plugged in")
         .endsWith("Reply STOP to opt out.")
@@ -78,7 +79,8 @@ class MessageRendererTest {
   @Test
   void email_has_subject_text_and_escaped_html() throws Exception {
     // GIVEN a name with characters that mean something in HTML
-    IncidentNotice notice = Notices.device().customer(customer("Ada <Lovelace> & Co", Locale.ENGLISH, "Europe/London")).build();
+    IncidentNotice notice = Notices.device().customer(customer("Ada <Lovelace> & Co", Locale.ENGLISH, "Europe/London"))
+        .build();
     // WHEN
     RenderedMessage email = render(renderer(4), notice, Transition.OPENED, Channel.EMAIL);
     // THEN
@@ -183,7 +185,7 @@ class MessageRendererTest {
   @Test
   void an_incident_link_without_the_id_mark_is_refused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TemplateConfig(null, List.of(Locale.ENGLISH),
-            Locale.ENGLISH, 4, "Forewarn", Locale.ENGLISH, ZoneId.of("UTC"), "https://ops.example.com/incidents"))
+        Locale.ENGLISH, 4, "Forewarn", Locale.ENGLISH, ZoneId.of("UTC"), "https://ops.example.com/incidents"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{id}");
   }
 }

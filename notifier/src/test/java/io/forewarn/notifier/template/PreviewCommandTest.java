@@ -27,7 +27,8 @@ class PreviewCommandTest {
     // THEN
     assertThat(status).isZero();
     assertThat(out().split("\n=== ", -1)).hasSize(73);
-    assertThat(out()).contains("=== device_problem/opened/sms.en.txt ===", "=== planned_maintenance/resolved/ticket.ru.txt ===")
+    assertThat(out())
+        .contains("=== device_problem/opened/sms.en.txt ===", "=== planned_maintenance/resolved/ticket.ru.txt ===")
         .contains("Hello Catherine Montgomery,").contains("Здравствуйте, Екатерина Александровна!")
         .contains("[sms: UCS2,").contains("[sms: GSM7,")
         .contains("72 messages rendered, 0 warnings, 0 errors");
@@ -51,7 +52,8 @@ class PreviewCommandTest {
 
   @Test
   void only_filter_and_brand_are_applied() {
-    int status = command.run(new String[] {"--only", "service_disruption/resolved/sms", "--now", "2025-03-14T09:00:00Z"},
+    int status = command.run(
+        new String[] {"--only", "service_disruption/resolved/sms", "--now", "2025-03-14T09:00:00Z"},
         Map.of("FOREWARN_NOTIFIER_BRAND", "Acme Water"));
     assertThat(status).isZero();
     assertThat(out()).contains("Acme Water: The service in the North Riverside area is back to normal.")

@@ -32,7 +32,8 @@ class SmsShorteningTest {
     // GIVEN a template of 100 mandatory characters and two optional sentences of ~50 each
     TemplateCatalogTest.write(dir, "device_problem/opened/sms.en.txt", "{{brand}}: " + "x".repeat(90)
         + "{{#eta}} The fix is expected by {{eta}}, we promise.{{/eta}}{{#action}} {{action}}{{/action}}");
-    IncidentNotice notice = Notices.device().eta(Notices.NOON_UTC.plus(Duration.ofHours(2))).action("keep_plugged_in").build();
+    IncidentNotice notice = Notices.device().eta(Notices.NOON_UTC.plus(Duration.ofHours(2))).action("keep_plugged_in")
+        .build();
     // WHEN one segment is the limit
     RenderedMessage message = ((RenderResult.Rendered) sms(renderer(dir, 1), notice, Locale.ENGLISH)).message();
     // THEN the action (last) went, the ETA stayed

@@ -62,7 +62,8 @@ class TemplateCatalogTest {
   @Test
   void operator_file_replaces_only_that_template(@TempDir Path dir) throws Exception {
     // GIVEN an operator's shorter opening SMS
-    write(dir, "device_problem/opened/sms.en.txt", "{{brand}}: your {{device.model}} needs a look. Case {{incident.id}}.");
+    write(dir, "device_problem/opened/sms.en.txt",
+        "{{brand}}: your {{device.model}} needs a look. Case {{incident.id}}.");
     // WHEN
     TemplateCatalog catalog = load(dir);
     // THEN that file comes from the directory, the rest from the jar
@@ -87,7 +88,8 @@ class TemplateCatalogTest {
     write(dir, "device_problem/opened/sms.en.txt", "{{brand}}: {{device.modle}}");
     write(dir, "service_disruption/opened/sms.ru.txt", "{{brand}}: перерыв {{duration}}");
     // WHEN
-    TemplateCheckException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateCheckException.class, () -> load(dir));
+    TemplateCheckException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateCheckException.class,
+        () -> load(dir));
     // THEN both problems, each with its place
     assertThat(e.problems()).hasSize(2);
     assertThat(e.problems().get(0) + e.problems().get(1))
@@ -108,7 +110,8 @@ class TemplateCatalogTest {
   void subject_rules_are_enforced(@TempDir Path dir) throws Exception {
     write(dir, "device_problem/opened/email.en.txt", "Hello {{customer.name}}");
     write(dir, "device_problem/opened/sms.en.txt", "Subject: hi\n\n{{brand}}");
-    TemplateCheckException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateCheckException.class, () -> load(dir));
+    TemplateCheckException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateCheckException.class,
+        () -> load(dir));
     assertThat(String.join("\n", e.problems()))
         .contains("email.en.txt:1:1: must start with a 'Subject: ...' line")
         .contains("sms opened messages have no subject");

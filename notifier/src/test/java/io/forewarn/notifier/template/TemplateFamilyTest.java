@@ -19,7 +19,8 @@ class TemplateFamilyTest {
   void a_disruption_of_an_area_keeps_the_area_family() {
     // GIVEN an outage in a region or site (AffectedScopeTest: both are areas)
     // WHEN / THEN
-    assertThat(TemplateFamily.of(Notices.disruption().region("north").build())).isEqualTo(TemplateFamily.SERVICE_DISRUPTION);
+    assertThat(TemplateFamily.of(Notices.disruption().region("north").build()))
+        .isEqualTo(TemplateFamily.SERVICE_DISRUPTION);
     assertThat(TemplateFamily.SERVICE_DISRUPTION.templateName()).isEqualTo("service_disruption");
   }
 

@@ -32,11 +32,13 @@ public record OpsConfig(String dbUrl, int dbPoolSize, String httpHost, int httpP
     int port = r.integer("FOREWARN_OPS_HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535);
     int bodyKb = r.integer("FOREWARN_OPS_BODY_LIMIT_KB", DEFAULT_BODY_LIMIT_KB, 1, 16 * 1024);
     String rules = r.string("FOREWARN_RULES_FILE", null);
-    Duration poll = r.duration("FOREWARN_OPS_STREAM_POLL", DEFAULT_STREAM_POLL, Duration.ofMillis(100), Duration.ofSeconds(30));
+    Duration poll = r.duration("FOREWARN_OPS_STREAM_POLL", DEFAULT_STREAM_POLL, Duration.ofMillis(100),
+        Duration.ofSeconds(30));
     int streams = r.integer("FOREWARN_OPS_MAX_STREAMS", DEFAULT_MAX_STREAMS, 1, 10_000);
     boolean migrate = r.bool("FOREWARN_OPS_MIGRATE", DEFAULT_MIGRATE);
     String operator = r.string("FOREWARN_OPS_OPERATOR_TENANT", DEFAULT_OPERATOR_TENANT);
-    r.check(operator.matches("[a-z0-9][a-z0-9-]{0,39}"), "FOREWARN_OPS_OPERATOR_TENANT must be a tenant slug ([a-z0-9-], 1-40)");
+    r.check(operator.matches("[a-z0-9][a-z0-9-]{0,39}"),
+        "FOREWARN_OPS_OPERATOR_TENANT must be a tenant slug ([a-z0-9-], 1-40)");
     r.throwIfInvalid("ops");
     return new OpsConfig(db, pool, host, port, bodyKb * 1024L, rules, poll, streams, migrate, operator);
   }

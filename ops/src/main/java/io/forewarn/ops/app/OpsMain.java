@@ -67,7 +67,8 @@ public final class OpsMain {
       return demoSinks(env, err);
     }
     if (args.length > 0) {
-      err.println("usage: ops [token --tenant SLUG --role viewer|operator|admin --name NAME]   (no arguments: run the service)");
+      err.println(
+          "usage: ops [token --tenant SLUG --role viewer|operator|admin --name NAME]   (no arguments: run the service)");
       return 2;
     }
     OpsConfig config;

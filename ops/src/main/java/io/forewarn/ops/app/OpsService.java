@@ -39,16 +39,19 @@ public final class OpsService {
     OpsMetrics metrics = new OpsMetrics(registry);
     TokenStore tokens = new TokenStore(jdbc, clock);
     IncidentStore incidents = new IncidentStore(jdbc, clock);
-    IncidentStream stream = new IncidentStream(vertx, new ChangeFeed(jdbc), metrics, config.streamPoll(), config.maxStreams());
+    IncidentStream stream = new IncidentStream(vertx, new ChangeFeed(jdbc), metrics, config.streamPoll(),
+        config.maxStreams());
     RuleSetStore ruleSets = new RuleSetStore(jdbc, rules);
-    var fleet = new FleetRoutes(new DeviceStore(jdbc), new io.forewarn.ops.telemetry.TelemetryStore(jdbc), ruleSets, clock);
+    var fleet = new FleetRoutes(new DeviceStore(jdbc), new io.forewarn.ops.telemetry.TelemetryStore(jdbc), ruleSets,
+        clock);
     var incidentRoutes = new IncidentRoutes(incidents, stream, clock);
     var outreach = new OutreachRoutes(new OutreachStore(jdbc), new MaintenanceStore(jdbc), clock);
     var kpis = new KpiRoutes(new KpiStore(jdbc), clock);
     var ruleRoutes = new RuleRoutes(rules, ruleSets);
     var tokenRoutes = new TokenRoutes(tokens, clock);
-    this.http = new HttpVerticle(new HttpVerticle.Settings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(),
-        config.operatorTenant()),
+    this.http = new HttpVerticle(
+        new HttpVerticle.Settings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(),
+            config.operatorTenant()),
         tokens, metrics, () -> jdbc.call(c -> {
           try (PreparedStatement ps = c.prepareStatement("SELECT 1"); var rs = ps.executeQuery()) {
             return rs.next();

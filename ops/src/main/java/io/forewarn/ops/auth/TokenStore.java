@@ -106,8 +106,9 @@ public final class TokenStore implements Authenticator {
   /** True when a live token of this tenant was revoked now. */
   public Future<Boolean> revoke(int tenantId, long id) {
     return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ?"
-          + " AND revoked_at IS NULL")) {
+      try (PreparedStatement ps = c
+          .prepareStatement("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ?"
+              + " AND revoked_at IS NULL")) {
         ps.setTimestamp(1, Timestamp.from(clock.instant()));
         ps.setLong(2, id);
         ps.setInt(3, tenantId);

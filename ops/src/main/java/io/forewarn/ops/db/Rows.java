@@ -69,7 +69,8 @@ public final class Rows {
         }
         JsonArray out = new JsonArray();
         for (Object element : (Object[]) a.getArray()) {
-          out.add(element instanceof Number || element instanceof Boolean ? element : element == null ? null : element.toString());
+          out.add(element instanceof Number || element instanceof Boolean ? element
+              : element == null ? null : element.toString());
         }
         return out;
       }

@@ -97,8 +97,9 @@ public final class DemoSinks extends VerticleBase {
         .end(new JsonObject().put("sid", sid).put("status", "queued").put("to", to).encode());
     String callback = form.get("StatusCallback");
     if (callback != null) {
-      vertx.setTimer(500, t -> post(callback, Map.of("MessageSid", sid, "AccountSid", account, "MessageStatus", "delivered",
-          "To", to == null ? "" : to, "From", form.get("From") == null ? "" : form.get("From"))));
+      vertx.setTimer(500,
+          t -> post(callback, Map.of("MessageSid", sid, "AccountSid", account, "MessageStatus", "delivered",
+              "To", to == null ? "" : to, "From", form.get("From") == null ? "" : form.get("From"))));
     }
     int[] scale = surveyScale(body);
     if (scale != null && to != null) {
@@ -122,7 +123,8 @@ public final class DemoSinks extends VerticleBase {
       return;
     }
     keep(new JsonObject().put("kind", "ticket").put("at", clock.instant().toString()).put("event", event));
-    append("tickets.log", clock.instant() + "  " + event.getString("type", "?") + "\n" + event.encodePrettily() + "\n\n");
+    append("tickets.log",
+        clock.instant() + "  " + event.getString("type", "?") + "\n" + event.encodePrettily() + "\n\n");
     req.response().setStatusCode(201).putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("id", id).encode());
   }
@@ -131,11 +133,12 @@ public final class DemoSinks extends VerticleBase {
   private void post(String url, Map<String, String> params) {
     StringBuilder form = new StringBuilder();
     new TreeMap<>(params).forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
-        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     String signature = twilioSignature(settings.authToken(), url, params);
     http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.discarding())
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.discarding())
         .whenComplete((r, e) -> {
           if (e != null || r.statusCode() >= 300) {
             LOG.warn("demo webhook to {} answered {}", url, e != null ? e.toString() : r.statusCode());

@@ -41,15 +41,16 @@ public final class FleetRoutes {
       int limit = Params.integer(ctx, "limit", 100, 1, 1000);
       int offset = Params.integer(ctx, "offset", 0, 0, 1_000_000);
       var filter = new DeviceStore.Filter(Params.filter(ctx, "model"), Params.filter(ctx, "region"),
-          Params.filter(ctx, "firmware"), Params.choice(ctx, "status", new HashSet<>(DeviceStore.STATUSES)), limit, offset);
+          Params.filter(ctx, "firmware"), Params.choice(ctx, "status", new HashSet<>(DeviceStore.STATUSES)), limit,
+          offset);
       return devices.list(who.tenantId(), filter).map(items -> Reply.ok(page(items, limit, offset)));
     });
     api.get("/api/devices/at-risk", Role.VIEWER, (ctx, who) -> {
       int limit = Params.integer(ctx, "limit", 50, 1, 500);
       return devices.atRisk(who.tenantId(), limit).map(items -> Reply.ok(page(items, limit, 0)));
     });
-    api.get("/api/devices/:deviceId", Role.VIEWER, (ctx, who) ->
-        devices.detail(who.tenantId(), Params.externalId(ctx, "deviceId")).map(d -> found(d, "device")));
+    api.get("/api/devices/:deviceId", Role.VIEWER,
+        (ctx, who) -> devices.detail(who.tenantId(), Params.externalId(ctx, "deviceId")).map(d -> found(d, "device")));
     api.get("/api/devices/:deviceId/telemetry", Role.VIEWER, this::telemetry);
   }
 
@@ -64,7 +65,8 @@ public final class FleetRoutes {
         return Future.failedFuture(ApiProblem.notFound("device " + id));
       }
       // Default range ends at the device's last sample, so accelerated or historic data still charts.
-      Instant to = toParam != null ? toParam : device.lastSeen() != null ? device.lastSeen().plusSeconds(1) : clock.instant();
+      Instant to = toParam != null ? toParam
+          : device.lastSeen() != null ? device.lastSeen().plusSeconds(1) : clock.instant();
       Instant from = fromParam != null ? fromParam : to.minus(DEFAULT_RANGE);
       Downsampling.Plan plan;
       try {

@@ -218,13 +218,15 @@ public final class Api {
 
   /** Error replies for what the router itself rejects (no route, wrong method, body too large). */
   public static void installErrorHandlers(Router router) {
-    router.errorHandler(404, ctx -> error(ctx, ApiProblem.notFound("no such path: " + Params.shown(ctx.request().path()))));
+    router.errorHandler(404,
+        ctx -> error(ctx, ApiProblem.notFound("no such path: " + Params.shown(ctx.request().path()))));
     router.errorHandler(405, ctx -> error(ctx, new ApiProblem(405, "method_not_allowed",
         ctx.request().method() + " is not allowed on this path", List.of())));
     router.errorHandler(413, ctx -> error(ctx, new ApiProblem(413, "body_too_large",
         "the body is larger than the API accepts", List.of())));
     router.errorHandler(400, ctx -> error(ctx, ApiProblem.badRequest("bad_request", "the request is malformed")));
-    router.errorHandler(500, ctx -> error(ctx, classify(ctx.failure() == null ? new IllegalStateException("500") : ctx.failure())));
+    router.errorHandler(500,
+        ctx -> error(ctx, classify(ctx.failure() == null ? new IllegalStateException("500") : ctx.failure())));
   }
 
   static JsonObject page(Object items, int limit, int offset) {

@@ -70,8 +70,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
     String openApi = openApi();
-    router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
-        .end(openApi));
+    router.get("/openapi.yaml")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+            .end(openApi));
     Api api = new Api(router, authenticator, metrics, settings.operatorTenant());
     routeGroups.forEach(group -> group.accept(api));
     routes = api.routes();

@@ -17,7 +17,8 @@ public final class JsonBody {
   public static JsonBody of(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new ApiProblem(415, "unsupported_media_type", "send the body as Content-Type: application/json", java.util.List.of());
+      throw new ApiProblem(415, "unsupported_media_type", "send the body as Content-Type: application/json",
+          java.util.List.of());
     }
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) {
@@ -90,7 +91,8 @@ public final class JsonBody {
     if (v == null) {
       return null;
     }
-    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min || ((Number) v).longValue() > max) {
+    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min
+        || ((Number) v).longValue() > max) {
       throw ApiProblem.badRequest("wrong_type", "'" + field + "' must be a whole number in [" + min + ", " + max + "]");
     }
     return ((Number) v).intValue();

@@ -34,8 +34,9 @@ public final class Params {
   public static String externalId(RoutingContext ctx, String name) {
     String raw = ctx.pathParam(name);
     if (raw == null || !EXTERNAL_ID.matcher(raw).matches()) {
-      throw ApiProblem.badRequest("bad_id", name + " must be 1-128 of [A-Za-z0-9._:-] starting with a letter or digit, got '"
-          + shown(raw) + "'");
+      throw ApiProblem.badRequest("bad_id",
+          name + " must be 1-128 of [A-Za-z0-9._:-] starting with a letter or digit, got '"
+              + shown(raw) + "'");
     }
     return raw;
   }
@@ -47,7 +48,8 @@ public final class Params {
       return null;
     }
     if (!FILTER_VALUE.matcher(raw).matches()) {
-      throw ApiProblem.badRequest("bad_parameter", name + " must be 1-100 letters, digits, spaces or ._:/+-, got '" + shown(raw) + "'");
+      throw ApiProblem.badRequest("bad_parameter",
+          name + " must be 1-100 letters, digits, spaces or ._:/+-, got '" + shown(raw) + "'");
     }
     return raw;
   }
@@ -88,8 +90,9 @@ public final class Params {
     try {
       return java.time.OffsetDateTime.parse(raw).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badRequest("bad_time", name + " must be an ISO-8601 time with offset (e.g. 2026-12-01T08:00:00Z), got '"
-          + shown(raw) + "'");
+      throw ApiProblem.badRequest("bad_time",
+          name + " must be an ISO-8601 time with offset (e.g. 2026-12-01T08:00:00Z), got '"
+              + shown(raw) + "'");
     }
   }
 

@@ -51,8 +51,8 @@ public final class IncidentRoutes {
           }
           return Reply.ok(i);
         }));
-    api.post("/api/incidents/:id/acknowledge", Role.OPERATOR, (ctx, who) ->
-        settle(store.acknowledge(who.tenantId(), Params.id(ctx, "id"), who.actor())));
+    api.post("/api/incidents/:id/acknowledge", Role.OPERATOR,
+        (ctx, who) -> settle(store.acknowledge(who.tenantId(), Params.id(ctx, "id"), who.actor())));
     api.post("/api/incidents/:id/resolve", Role.OPERATOR, this::resolve);
     api.post("/api/incidents/:id/silence", Role.OPERATOR, this::silence);
   }

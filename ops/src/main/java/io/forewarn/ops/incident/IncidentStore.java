@@ -37,7 +37,8 @@ public final class IncidentStore {
       + " opened_at, firing_at, resolved_at";
 
   /** List filters; null = any. state "open" = pending or firing. */
-  public record Filter(String state, String severity, String kind, String device, Instant since, int limit, int offset) {}
+  public record Filter(String state, String severity, String kind, String device, Instant since, int limit,
+      int offset) {}
 
   /** What a change did. */
   public sealed interface Change {
@@ -103,7 +104,8 @@ public final class IncidentStore {
   public Future<Change> silence(int tenantId, long id, String actor, Instant until, String reason) {
     JsonObject details = new JsonObject().put("until", until.toString()).put("reason", reason);
     return change(tenantId, id, actor, "silenced", details, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE incidents SET silenced_until = ?, updated_at = ? WHERE id = ?")) {
+      try (PreparedStatement ps = c
+          .prepareStatement("UPDATE incidents SET silenced_until = ?, updated_at = ? WHERE id = ?")) {
         ps.setTimestamp(1, Timestamp.from(until));
         ps.setTimestamp(2, Timestamp.from(clock.instant()));
         ps.setLong(3, id);
@@ -131,7 +133,8 @@ public final class IncidentStore {
     void apply(Connection c) throws SQLException;
   }
 
-  private Future<Change> change(int tenantId, long id, String actor, String eventType, JsonObject details, Update update) {
+  private Future<Change> change(int tenantId, long id, String actor, String eventType, JsonObject details,
+      Update update) {
     return jdbc.transaction(c -> {
       String state;
       boolean owned;
@@ -158,8 +161,9 @@ public final class IncidentStore {
       }
       update.apply(c);
       long eventId;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO incident_events (incident_id, at, type, actor, details)"
-          + " VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+      try (PreparedStatement ps = c
+          .prepareStatement("INSERT INTO incident_events (incident_id, at, type, actor, details)"
+              + " VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id")) {
         ps.setLong(1, id);
         ps.setTimestamp(2, Timestamp.from(clock.instant()));
         ps.setString(3, eventType);

@@ -109,7 +109,8 @@ public final class IncidentStream {
         JsonArray changes = ar.result().items();
         for (Object o : changes) {
           JsonObject incident = (JsonObject) o;
-          response.write("id: " + incident.getLong("change_seq") + "\nevent: incident\ndata: " + incident.encode() + "\n\n");
+          response.write(
+              "id: " + incident.getLong("change_seq") + "\nevent: incident\ndata: " + incident.encode() + "\n\n");
         }
         metrics.eventsPushed(changes.size());
       });

@@ -39,7 +39,8 @@ public final class Kpis {
     if (incidents.isEmpty()) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of((double) incidents.stream().filter(IncidentFacts::reachedFirst).count() / incidents.size());
+    return OptionalDouble
+        .of((double) incidents.stream().filter(IncidentFacts::reachedFirst).count() / incidents.size());
   }
 
   /** Median of the positive lead times; null when there are none. */

@@ -89,7 +89,8 @@ public final class MaintenanceStore {
   /** Internal id of the tenant's device, the form the rules stage matches device windows by; null if none. */
   public Future<String> deviceScopeValue(int tenantId, String externalId) {
     return jdbc.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id::text FROM devices WHERE tenant_id = ? AND external_id = ?")) {
+      try (PreparedStatement ps = c
+          .prepareStatement("SELECT id::text FROM devices WHERE tenant_id = ? AND external_id = ?")) {
         ps.setInt(1, tenantId);
         ps.setString(2, externalId);
         try (var rs = ps.executeQuery()) {

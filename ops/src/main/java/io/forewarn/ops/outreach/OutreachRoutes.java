@@ -42,8 +42,8 @@ public final class OutreachRoutes {
       return outreach.customers(who.tenantId(), limit, offset).map(items -> Reply.ok(new JsonObject()
           .put("items", items).put("limit", limit).put("offset", offset)));
     });
-    api.get("/api/customers/:customerId", Role.VIEWER, (ctx, who) ->
-        outreach.customer(who.tenantId(), Params.externalId(ctx, "customerId")).map(c -> found(c, "customer")));
+    api.get("/api/customers/:customerId", Role.VIEWER, (ctx, who) -> outreach
+        .customer(who.tenantId(), Params.externalId(ctx, "customerId")).map(c -> found(c, "customer")));
     api.put("/api/customers/:customerId/preferences", Role.OPERATOR, this::preferences);
     api.get("/api/notifications", Role.VIEWER, (ctx, who) -> {
       int limit = Params.integer(ctx, "limit", 100, 1, 1000);
@@ -63,12 +63,12 @@ public final class OutreachRoutes {
       return outreach.log(who.tenantId(), f).map(items -> Reply.ok(new JsonObject().put("items", items)
           .put("limit", limit).put("offset", offset)));
     });
-    api.get("/api/maintenance-windows", Role.VIEWER, (ctx, who) ->
-        maintenance.list(who.tenantId(), Params.instant(ctx, "after", clock.instant()))
+    api.get("/api/maintenance-windows", Role.VIEWER,
+        (ctx, who) -> maintenance.list(who.tenantId(), Params.instant(ctx, "after", clock.instant()))
             .map(items -> Reply.ok(new JsonObject().put("items", items))));
     api.post("/api/maintenance-windows", Role.OPERATOR, this::createWindow);
-    api.delete("/api/maintenance-windows/:id", Role.OPERATOR, (ctx, who) ->
-        maintenance.delete(who.tenantId(), Params.id(ctx, "id")).map(deleted -> {
+    api.delete("/api/maintenance-windows/:id", Role.OPERATOR,
+        (ctx, who) -> maintenance.delete(who.tenantId(), Params.id(ctx, "id")).map(deleted -> {
           if (!deleted) {
             throw ApiProblem.notFound("maintenance window");
           }

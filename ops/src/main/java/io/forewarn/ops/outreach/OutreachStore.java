@@ -109,14 +109,14 @@ public final class OutreachStore {
   }
 
   private static final String LOG_SELECT = "SELECT dl.id, dl.incident_id, i.summary AS incident_summary,"
-        + " cu.external_id AS customer_id, cu.name AS customer_name, cu.language, dl.channel, dl.kind, dl.template,"
-        + " dl.status, dl.reason, dl.attempts, dl.scheduled_for, dl.sent_at, dl.stated_eta, dl.last_error, dl.provider_id,"
-        + " dl.created_at, dl.updated_at,"
-        + " (SELECT a.outcome FROM delivery_attempts a WHERE a.delivery_id = dl.id ORDER BY a.attempt DESC LIMIT 1)"
-        + " AS last_attempt_outcome"
-        + " FROM deliveries dl JOIN incidents i ON i.id = dl.incident_id LEFT JOIN customers cu ON cu.id = dl.customer_id"
-        + " WHERE (cu.tenant_id = ? OR (dl.customer_id IS NULL"
-        + " AND incident_visible(i.device_id, i.customer_id, i.scope_type, i.scope_value, ?)))";
+      + " cu.external_id AS customer_id, cu.name AS customer_name, cu.language, dl.channel, dl.kind, dl.template,"
+      + " dl.status, dl.reason, dl.attempts, dl.scheduled_for, dl.sent_at, dl.stated_eta, dl.last_error, dl.provider_id,"
+      + " dl.created_at, dl.updated_at,"
+      + " (SELECT a.outcome FROM delivery_attempts a WHERE a.delivery_id = dl.id ORDER BY a.attempt DESC LIMIT 1)"
+      + " AS last_attempt_outcome"
+      + " FROM deliveries dl JOIN incidents i ON i.id = dl.incident_id LEFT JOIN customers cu ON cu.id = dl.customer_id"
+      + " WHERE (cu.tenant_id = ? OR (dl.customer_id IS NULL"
+      + " AND incident_visible(i.device_id, i.customer_id, i.scope_type, i.scope_value, ?)))";
 
   /** The outreach log: each message, to whom, on which channel, its status and its attempts. */
   public Future<JsonArray> log(int tenantId, LogFilter f) {

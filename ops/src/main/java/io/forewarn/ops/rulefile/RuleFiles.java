@@ -101,16 +101,20 @@ public final class RuleFiles {
         continue;
       }
       switch (spec.detector()) {
-        case Detector.Threshold t -> out.add(level(spec, "threshold", t.rule().direction().name(), t.rule().triggerLevel()));
-        case Detector.Forecast f -> out.add(level(spec, "forecast_limit", f.rule().direction().name(), f.rule().limit()));
-        default -> { }
+        case Detector.Threshold t ->
+          out.add(level(spec, "threshold", t.rule().direction().name(), t.rule().triggerLevel()));
+        case Detector.Forecast f ->
+          out.add(level(spec, "forecast_limit", f.rule().direction().name(), f.rule().limit()));
+        default -> {
+        }
       }
     }
     return out;
   }
 
   private static JsonObject level(RuleSpec spec, String kind, String direction, double value) {
-    return new JsonObject().put("rule", spec.id()).put("kind", kind).put("direction", direction.toLowerCase(Locale.ROOT))
+    return new JsonObject().put("rule", spec.id()).put("kind", kind)
+        .put("direction", direction.toLowerCase(Locale.ROOT))
         .put("level", value).put("severity", spec.severity().name().toLowerCase(Locale.ROOT));
   }
 }

@@ -39,13 +39,14 @@ public final class RuleRoutes {
         }));
     api.fleetGet("/api/rules/versions", Role.ADMIN, (ctx, who) -> store.versions(
         Params.integer(ctx, "limit", 100, 1, 1000), Params.integer(ctx, "offset", 0, 0, 1_000_000)).map(Reply::ok));
-    api.fleetGet("/api/rules/versions/:version", Role.ADMIN, (ctx, who) -> store.version(Params.externalId(ctx, "version"))
-        .map(v -> {
-          if (v == null) {
-            throw ApiProblem.notFound("rule set version");
-          }
-          return Reply.ok(v);
-        }));
+    api.fleetGet("/api/rules/versions/:version", Role.ADMIN,
+        (ctx, who) -> store.version(Params.externalId(ctx, "version"))
+            .map(v -> {
+              if (v == null) {
+                throw ApiProblem.notFound("rule set version");
+              }
+              return Reply.ok(v);
+            }));
     api.fleetPost("/api/rules/versions", Role.ADMIN, this::submit);
     api.fleetPost("/api/rules/versions/:version/activate", Role.ADMIN, this::activate);
   }
@@ -64,8 +65,9 @@ public final class RuleRoutes {
     String expected = body.text("expected_active", VERSION_MAX, true);
     return switch (valid(ruleFile)) {
       case RuleFiles.Check.Invalid i -> throw invalid(i.problems());
-      case RuleFiles.Check.Valid v -> store.submit(ruleFile.encodePrettily(), v.version(), reason, expected, who.actor())
-          .map(c -> settle(c, v.version(), true));
+      case RuleFiles.Check.Valid v ->
+        store.submit(ruleFile.encodePrettily(), v.version(), reason, expected, who.actor())
+            .map(c -> settle(c, v.version(), true));
     };
   }
 

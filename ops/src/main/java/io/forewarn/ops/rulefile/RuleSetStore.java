@@ -113,8 +113,9 @@ public final class RuleSetStore {
         return new Change.ActiveChanged(active);
       }
       Long id;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_sets (version, content, origin, created_by, reason)"
-          + " VALUES (?, ?, 'api', ?, ?) ON CONFLICT (version) DO NOTHING RETURNING id")) {
+      try (PreparedStatement ps = c
+          .prepareStatement("INSERT INTO rule_sets (version, content, origin, created_by, reason)"
+              + " VALUES (?, ?, 'api', ?, ?) ON CONFLICT (version) DO NOTHING RETURNING id")) {
         ps.setString(1, version);
         ps.setString(2, content);
         ps.setString(3, actor);

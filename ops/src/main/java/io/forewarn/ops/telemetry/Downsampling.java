@@ -23,7 +23,8 @@ public final class Downsampling {
 
   /** Which table answers. */
   public enum Source {
-    RAW("telemetry", Duration.ZERO), MINUTE("telemetry_1m", Duration.ofMinutes(1)), HOUR("telemetry_1h", Duration.ofHours(1));
+    RAW("telemetry", Duration.ZERO), MINUTE("telemetry_1m", Duration.ofMinutes(1)),
+    HOUR("telemetry_1h", Duration.ofHours(1));
 
     private final String table;
     private final Duration resolution;

@@ -36,8 +36,10 @@ public final class TokenRoutes {
       String name = body.text("name", 80, true);
       Role role = Role.parse(body.choice("role", Set.of("viewer", "operator", "admin"), true)).orElseThrow();
       Instant expires = body.instant("expires_at", false);
-      if (expires != null && (!expires.isAfter(clock.instant()) || expires.isAfter(clock.instant().plus(LONGEST_LIFE)))) {
-        throw ApiProblem.badRequest("bad_field", "expires_at must be in the future and within " + LONGEST_LIFE.toDays() + " days");
+      if (expires != null
+          && (!expires.isAfter(clock.instant()) || expires.isAfter(clock.instant().plus(LONGEST_LIFE)))) {
+        throw ApiProblem.badRequest("bad_field",
+            "expires_at must be in the future and within " + LONGEST_LIFE.toDays() + " days");
       }
       return tokens.create(who.tenantId(), name, role, who.actor(), expires)
           .map(issued -> Reply.created(issued.info().copy().put("token", issued.token())));

@@ -37,7 +37,8 @@ class ApiIT {
     // WHEN the at-risk list is read
     JsonArray items = ok(f.get("/api/devices/at-risk", f.tokens.get("acme.viewer"))).getJsonArray("items");
     // THEN the soonest failure comes first
-    assertThat(items.stream().map(o -> ((JsonObject) o).getString("id")).toList()).containsExactly("acme-dev-2", "acme-dev-1");
+    assertThat(items.stream().map(o -> ((JsonObject) o).getString("id")).toList()).containsExactly("acme-dev-2",
+        "acme-dev-1");
   }
 
   @Test
@@ -57,10 +58,12 @@ class ApiIT {
     f.db.exec("INSERT INTO metrics (name, unit) VALUES ('pressure_bar', 'bar') ON CONFLICT DO NOTHING");
     long metric = f.db.queryLong("SELECT id FROM metrics WHERE name = 'pressure_bar'");
     f.db.exec("INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) SELECT"
-        + " '2026-11-30T10:00:00Z'::timestamptz + g * interval '10 seconds', " + dev + ", ARRAY[" + metric + "]::smallint[],"
+        + " '2026-11-30T10:00:00Z'::timestamptz + g * interval '10 seconds', " + dev + ", ARRAY[" + metric
+        + "]::smallint[],"
         + " ARRAY[1.0 + g / 1000.0], 1 FROM generate_series(0, 359) g");
     f.db.exec("INSERT INTO telemetry_1h (bucket, device_id, metric_id, min, max, sum, count) SELECT"
-        + " '2026-10-01T00:00:00Z'::timestamptz + g * interval '1 hour', " + dev + ", " + metric + ", 1, 3, 2 * 360, 360"
+        + " '2026-10-01T00:00:00Z'::timestamptz + g * interval '1 hour', " + dev + ", " + metric
+        + ", 1, 3, 2 * 360, 360"
         + " FROM generate_series(0, 24 * 30 - 1) g");
     String t = f.tokens.get("acme.viewer");
     // WHEN one hour is asked for
@@ -93,7 +96,8 @@ class ApiIT {
     // GIVEN a firing incident of acme
     long id = f.db.queryLong("INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, device_id,"
         + " state, severity, summary, summary_key, opened_at, firing_at, updated_at) VALUES ('to-resolve',"
-        + " 'device_problem', 'r', 'device', '" + f.id("acme.device") + "', " + f.id("acme.device") + ", 'firing', 'high', 'to resolve', 'k', now(), now(), now()) RETURNING id");
+        + " 'device_problem', 'r', 'device', '" + f.id("acme.device") + "', " + f.id("acme.device")
+        + ", 'firing', 'high', 'to resolve', 'k', now(), now(), now()) RETURNING id");
     // WHEN an operator resolves it
     JsonObject resolved = ok(f.json("POST", "/api/incidents/" + id + "/resolve", f.tokens.get("acme.operator"),
         "{\"reason\":\"engineer replaced the valve\"}"));
@@ -134,15 +138,17 @@ class ApiIT {
     assertThat(w.getString("scope_value")).isEqualTo(String.valueOf(f.id("acme.device")));
     assertThat(w.getBoolean("announce")).isTrue();
     assertThat(ok(f.get("/api/maintenance-windows", op)).getJsonArray("items")).hasSize(2);
-    assertThat(f.send("DELETE", "/api/maintenance-windows/" + w.getLong("id"), op, null, null).statusCode()).isEqualTo(204);
+    assertThat(f.send("DELETE", "/api/maintenance-windows/" + w.getLong("id"), op, null, null).statusCode())
+        .isEqualTo(204);
     assertThat(ok(f.get("/api/maintenance-windows", op)).getJsonArray("items")).hasSize(1);
   }
 
   @Test
   void preferencesAreReplacedAndReadBack() throws Exception {
     String op = f.tokens.get("acme.operator");
-    JsonObject p = ok(f.json("PUT", "/api/customers/acme-cust-1/preferences", op, "{\"channel_order\":[\"email\",\"sms\"],"
-        + "\"opted_out\":[\"sms\"],\"daily_cap\":2,\"quiet_start\":\"21:30\",\"quiet_end\":\"07:00\"}"));
+    JsonObject p = ok(
+        f.json("PUT", "/api/customers/acme-cust-1/preferences", op, "{\"channel_order\":[\"email\",\"sms\"],"
+            + "\"opted_out\":[\"sms\"],\"daily_cap\":2,\"quiet_start\":\"21:30\",\"quiet_end\":\"07:00\"}"));
     assertThat(p.getJsonArray("channel_order").getList()).containsExactly("email", "sms");
     JsonObject c = ok(f.get("/api/customers/acme-cust-1", op));
     assertThat(c.getJsonObject("preferences").getString("quiet_start")).isEqualTo("21:30");
@@ -165,9 +171,11 @@ class ApiIT {
   void liveStreamPushesAnIncidentInsertedInTheDatabase() throws Exception {
     try (SseClient sse = SseClient.open(f.base + "/api/incidents/stream", f.tokens.get("acme.viewer"))) {
       // WHEN the rules stage (here: SQL) opens an incident on an acme device
-      f.db.exec("INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, device_id, state, severity,"
-          + " summary, summary_key, opened_at, updated_at) VALUES ('live-1', 'device_problem', 'r', 'device', '"
-          + f.id("acme.device") + "', " + f.id("acme.device") + ", 'pending', 'critical', 'live one', 'k', now(), now())");
+      f.db.exec(
+          "INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, device_id, state, severity,"
+              + " summary, summary_key, opened_at, updated_at) VALUES ('live-1', 'device_problem', 'r', 'device', '"
+              + f.id("acme.device") + "', " + f.id("acme.device")
+              + ", 'pending', 'critical', 'live one', 'k', now(), now())");
       // THEN it arrives on the stream
       assertThat(sse.next(Duration.ofSeconds(10)).getString("summary")).isEqualTo("live one");
     }

@@ -43,14 +43,17 @@ class DashboardBrowserIT {
     f.db.exec("INSERT INTO metrics (name, unit) VALUES ('pressure_bar', 'bar') ON CONFLICT DO NOTHING");
     long metric = f.db.queryLong("SELECT id FROM metrics WHERE name = 'pressure_bar'");
     f.db.exec("UPDATE devices SET last_seen_at = now() WHERE id = " + dev);
-    f.db.exec("INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) SELECT now() - g * interval '1 minute', "
-        + dev + ", ARRAY[" + metric + "]::smallint[], ARRAY[1.6 - (120 - g) * 0.004], 1 FROM generate_series(0, 120) g");
+    f.db.exec(
+        "INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) SELECT now() - g * interval '1 minute', "
+            + dev + ", ARRAY[" + metric
+            + "]::smallint[], ARRAY[1.6 - (120 - g) * 0.004], 1 FROM generate_series(0, 120) g");
     f.db.exec("UPDATE incidents SET details = '{\"metric\":\"pressure_bar\"}' WHERE id = " + f.id("acme.incident"));
     Files.createDirectories(SHOTS);
     // Set explicitly so Selenium never looks for (or downloads) a driver of its own.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
         "--user-data-dir=" + Files.createTempDirectory("forewarn-chromium"));
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
@@ -76,7 +79,8 @@ class DashboardBrowserIT {
     // THEN the fleet page lists the devices at risk, soonest predicted failure first
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#at-risk tbody tr"), 2));
     List<WebElement> rows = browser.findElements(By.cssSelector("#at-risk tbody tr"));
-    assertThat(rows.stream().map(r -> r.getAttribute("data-device")).toList()).containsExactly("acme-dev-2", "acme-dev-1");
+    assertThat(rows.stream().map(r -> r.getAttribute("data-device")).toList()).containsExactly("acme-dev-2",
+        "acme-dev-1");
     Instant first = Instant.parse(rows.get(0).getAttribute("data-predicted"));
     Instant second = Instant.parse(rows.get(1).getAttribute("data-predicted"));
     assertThat(first).isBefore(second);
@@ -88,7 +92,8 @@ class DashboardBrowserIT {
     // WHEN the rules stage (here: SQL) opens a new incident
     long id = f.db.queryLong("INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, device_id,"
         + " state, severity, summary, summary_key, predicted_failure_at, opened_at, updated_at) VALUES ('browser-live',"
-        + " 'device_problem', 'boiler-gb24/pressure_low', 'device', '" + f.id("acme.device") + "', " + f.id("acme.device")
+        + " 'device_problem', 'boiler-gb24/pressure_low', 'device', '" + f.id("acme.device") + "', "
+        + f.id("acme.device")
         + ", 'firing', 'critical', 'Pressure collapsing on acme-dev-1', 'pressure_low', now() + interval '20 minutes',"
         + " now(), now()) RETURNING id");
     // THEN it appears among the live incidents without a reload, and it heads the at-risk list
@@ -109,7 +114,8 @@ class DashboardBrowserIT {
 
     // WHEN the outreach log is opened THEN the delivered SMS is listed with its status
     browser.get(f.base + "/#/outreach");
-    WebElement delivery = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outreach-log tbody tr")));
+    WebElement delivery = wait
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outreach-log tbody tr")));
     assertThat(delivery.getText()).contains("sms", "delivered", "acme customer");
     shot("4-outreach");
 

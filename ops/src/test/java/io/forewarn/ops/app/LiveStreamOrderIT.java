@@ -58,10 +58,12 @@ class LiveStreamOrderIT {
   void changesOfOneCommitBeyondAPageAreEachHandedOutOnce() throws Exception {
     try (SseClient sse = SseClient.open(f.base + "/api/incidents/stream", f.tokens.get("acme.viewer"))) {
       // WHEN one transaction opens 450 incidents on an acme device (a stream page holds 200)
-      f.db.exec("INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, device_id, state, severity,"
-          + " summary, summary_key, opened_at, updated_at) SELECT 'bulk-' || g, 'device_problem', 'r', 'device', '"
-          + f.id("acme.device") + "', " + f.id("acme.device") + ", 'firing', 'high', 'bulk ' || g, 'k', now(), now()"
-          + " FROM generate_series(1, 450) g");
+      f.db.exec(
+          "INSERT INTO incidents (fingerprint, kind, rule_id, scope_type, scope_value, device_id, state, severity,"
+              + " summary, summary_key, opened_at, updated_at) SELECT 'bulk-' || g, 'device_problem', 'r', 'device', '"
+              + f.id("acme.device") + "', " + f.id("acme.device")
+              + ", 'firing', 'high', 'bulk ' || g, 'k', now(), now()"
+              + " FROM generate_series(1, 450) g");
       // THEN the stream hands out every one of them, each once
       java.util.Set<Long> ids = new java.util.HashSet<>();
       for (int i = 0; i < 450; i++) {

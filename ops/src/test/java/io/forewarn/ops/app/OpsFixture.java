@@ -60,7 +60,8 @@ public final class OpsFixture implements AutoCloseable {
     }
     vertx = Vertx.vertx();
     OpsConfig config = OpsConfig.fromEnv(Map.of("FOREWARN_DB_URL", db.jdbcUrl(), "FOREWARN_OPS_HTTP_PORT", "0",
-        "FOREWARN_OPS_HTTP_HOST", "127.0.0.1", "FOREWARN_OPS_BODY_LIMIT_KB", "64", "FOREWARN_OPS_STREAM_POLL", "200ms"));
+        "FOREWARN_OPS_HTTP_HOST", "127.0.0.1", "FOREWARN_OPS_BODY_LIMIT_KB", "64", "FOREWARN_OPS_STREAM_POLL",
+        "200ms"));
     service = new OpsService(vertx, config, pool, RuleFiles.load(null), Clock.systemUTC(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     service.start().toCompletionStage().toCompletableFuture().get();
@@ -114,29 +115,35 @@ public final class OpsFixture implements AutoCloseable {
           + " last_seen_at, tenant_id) VALUES ('" + t + "-dev-1', " + customer + ", 'boiler-gb24', '2.1.0', '" + region
           + "', '" + region + "-1', true, now(), " + tenant + ") RETURNING id");
       long dev2 = insertId(c, "INSERT INTO devices (external_id, customer_id, model, firmware, region, site, online,"
-          + " tenant_id) VALUES ('" + t + "-dev-2', " + customer + ", 'boiler-gb24', '2.1.0', 'shared', 'shared-1', false, "
+          + " tenant_id) VALUES ('" + t + "-dev-2', " + customer
+          + ", 'boiler-gb24', '2.1.0', 'shared', 'shared-1', false, "
           + tenant + ") RETURNING id");
       ids.put(t + ".device", dev1);
       ids.put(t + ".device2", dev2);
       Instant now = Instant.now();
       ids.put(t + ".incident", incident(c, "device:" + dev1 + ":" + t, "device_problem", "device", String.valueOf(dev1),
           dev1, customer, t + " pressure falling", now.plus(Duration.ofHours(t.equals("acme") ? 3 : 2))));
-      ids.put(t + ".incident2", incident(c, "device:" + dev2 + ":" + t, "device_problem", "device", String.valueOf(dev2),
-          dev2, customer, t + " second device", now.plus(Duration.ofHours(1))));
+      ids.put(t + ".incident2",
+          incident(c, "device:" + dev2 + ":" + t, "device_problem", "device", String.valueOf(dev2),
+              dev2, customer, t + " second device", now.plus(Duration.ofHours(1))));
       ids.put(t + ".region", incident(c, "region:" + region, "service_disruption", "region", region, null, null,
           t + " region " + region + " disruption", null));
-      long outbox = insertId(c, "INSERT INTO outbox (incident_id, transition, payload) VALUES (" + ids.get(t + ".incident")
-          + ", 'opened', '{}') RETURNING id");
+      long outbox = insertId(c,
+          "INSERT INTO outbox (incident_id, transition, payload) VALUES (" + ids.get(t + ".incident")
+              + ", 'opened', '{}') RETURNING id");
       long delivery = insertId(c, "INSERT INTO deliveries (incident_id, customer_id, channel, kind, delivery_key,"
-          + " outbox_id, template, status, scheduled_for, sent_at) VALUES (" + ids.get(t + ".incident") + ", " + customer
+          + " outbox_id, template, status, scheduled_for, sent_at) VALUES (" + ids.get(t + ".incident") + ", "
+          + customer
           + ", 'sms', 'opened', '" + t + "-key', " + outbox + ", 'opened', 'delivered', now(), now()) RETURNING id");
       ids.put(t + ".delivery", delivery);
       long inbound = insertId(c, "INSERT INTO inbound_messages (provider, provider_id, from_address, body, intent,"
           + " customer_id) VALUES ('test', '" + t + "-in', '+1', '9', 'survey_answer', " + customer + ") RETURNING id");
-      c.createStatement().execute("INSERT INTO survey_answers (incident_id, customer_id, inbound_id, survey_kind, score)"
-          + " VALUES (" + ids.get(t + ".incident") + ", " + customer + ", " + inbound + ", 'nps', 9)");
+      c.createStatement()
+          .execute("INSERT INTO survey_answers (incident_id, customer_id, inbound_id, survey_kind, score)"
+              + " VALUES (" + ids.get(t + ".incident") + ", " + customer + ", " + inbound + ", 'nps', 9)");
       ids.put(t + ".window", insertId(c, "INSERT INTO suppressions (type, scope_type, scope_value, starts_at, ends_at,"
-          + " reason, created_by, tenant_id) VALUES ('maintenance', 'region', '" + region + "', now(), now() + interval '2 days',"
+          + " reason, created_by, tenant_id) VALUES ('maintenance', 'region', '" + region
+          + "', now(), now() + interval '2 days',"
           + " '" + t + " planned works', 'test', " + tenant + ") RETURNING id"));
       for (Role role : Role.values()) {
         var issued = TokenStore.issue(c, tenant, t + "-" + role.dbName(), role, "test", null);
@@ -147,14 +154,16 @@ public final class OpsFixture implements AutoCloseable {
     ids.put("shared.region", incident(c, "region:shared", "service_disruption", "region", "shared", null, null,
         "shared region disruption", null));
     for (Role role : Role.values()) {
-      tokens.put("default." + role.dbName(), TokenStore.issue(c, 1, "default-" + role.dbName(), role, "test", null).token());
+      tokens.put("default." + role.dbName(),
+          TokenStore.issue(c, 1, "default-" + role.dbName(), role, "test", null).token());
     }
   }
 
   /** What the rules service writes at its first start: the jar's rule file, stored, activated and applied. */
   private void seedRuleSet(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_sets (version, content, origin, source, created_by,"
-        + " reason) VALUES (?, ?, 'jar', ?, 'rules-service', 'first start: the rules jar''s default')")) {
+    try (
+        PreparedStatement ps = c.prepareStatement("INSERT INTO rule_sets (version, content, origin, source, created_by,"
+            + " reason) VALUES (?, ?, 'jar', ?, 'rules-service', 'first start: the rules jar''s default')")) {
       ps.setString(1, rulesVersion);
       ps.setString(2, RuleFileLoader.defaultText());
       ps.setString(3, RuleFileLoader.DEFAULT_SOURCE);

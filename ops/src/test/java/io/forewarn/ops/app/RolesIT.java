@@ -50,7 +50,8 @@ class RolesIT {
   static final Map<String, Role> DOCUMENTED = new HashMap<>();
 
   static {
-    for (String r : new String[] {"GET /api/me", "GET /api/fleet/summary", "GET /api/devices", "GET /api/devices/at-risk",
+    for (String r : new String[] {"GET /api/me", "GET /api/fleet/summary", "GET /api/devices",
+        "GET /api/devices/at-risk",
         "GET /api/devices/:deviceId", "GET /api/devices/:deviceId/telemetry", "GET /api/incidents",
         "GET /api/incidents/stream", "GET /api/incidents/:id", "GET /api/maintenance-windows", "GET /api/rules",
         "GET /api/customers", "GET /api/customers/:customerId", "GET /api/notifications", "GET /api/kpis"}) {
@@ -113,13 +114,15 @@ class RolesIT {
     String soon = Instant.now().plus(1, ChronoUnit.HOURS).toString();
     String body = switch (route.method().name() + " " + route.path()) {
       case "POST /api/incidents/:id/silence" -> "{\"until\":\"" + soon + "\",\"reason\":\"test\"}";
-      case "POST /api/maintenance-windows" -> "{\"scope_type\":\"region\",\"scope_value\":\"north\",\"starts_at\":\"" + soon
-          + "\",\"ends_at\":\"" + Instant.now().plus(3, ChronoUnit.HOURS) + "\",\"reason\":\"works\"}";
+      case "POST /api/maintenance-windows" ->
+        "{\"scope_type\":\"region\",\"scope_value\":\"north\",\"starts_at\":\"" + soon
+            + "\",\"ends_at\":\"" + Instant.now().plus(3, ChronoUnit.HOURS) + "\",\"reason\":\"works\"}";
       case "POST /api/rules/validate" -> "{\"models\":{}}";
       case "POST /api/rules/versions" -> "{\"rule_file\":{\"models\":{}},\"reason\":\"r\",\"expected_active\":\"x\"}";
       case "POST /api/rules/versions/:version/activate" -> "{\"reason\":\"r\",\"expected_active\":\"x\"}";
-      case "PUT /api/customers/:customerId/preferences" -> "{\"channel_order\":[\"sms\"],\"opted_out\":[],\"daily_cap\":2,"
-          + "\"quiet_start\":\"21:00\",\"quiet_end\":\"07:00\"}";
+      case "PUT /api/customers/:customerId/preferences" ->
+        "{\"channel_order\":[\"sms\"],\"opted_out\":[],\"daily_cap\":2,"
+            + "\"quiet_start\":\"21:00\",\"quiet_end\":\"07:00\"}";
       case "POST /api/tokens" -> "{\"name\":\"by-role-test\",\"role\":\"viewer\"}";
       default -> route.method().name().equals("GET") || route.method().name().equals("DELETE") ? null : "{}";
     };

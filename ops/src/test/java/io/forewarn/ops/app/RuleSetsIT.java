@@ -112,7 +112,8 @@ class RuleSetsIT {
     assertThat(list.getString("active")).isEqualTo("ops-1");
     assertThat(list.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("version")).toList())
         .containsExactly("ops-1", first);
-    assertThat(list.getJsonArray("activations").getJsonObject(0).getString("reason")).isEqualTo("lower the pressure limit");
+    assertThat(list.getJsonArray("activations").getJsonObject(0).getString("reason"))
+        .isEqualTo("lower the pressure limit");
     // AND one version reads back with its file
     JsonObject one = body(f.get("/api/rules/versions/ops-1", admin), 200);
     assertThat(one.getJsonObject("file").getString("version")).isEqualTo("ops-1");
@@ -140,7 +141,8 @@ class RuleSetsIT {
       other.setAutoCommit(false);
       try (Statement s = other.createStatement()) {
         s.execute("INSERT INTO rule_set_activations (rule_set_id, previous_id, activated_by, reason) SELECT"
-            + " (SELECT id FROM rule_sets WHERE version = '" + before + "'), max(id), 'psql', 'race' FROM rule_set_activations");
+            + " (SELECT id FROM rule_sets WHERE version = '" + before
+            + "'), max(id), 'psql', 'race' FROM rule_set_activations");
       }
       // WHEN an admin submits a version based on the same current one, and the other writer commits first
       CompletableFuture<HttpResponse<String>> mine = CompletableFuture.supplyAsync(() -> {
@@ -179,7 +181,8 @@ class RuleSetsIT {
     JsonObject now = body(f.get("/api/rules", f.tokens.get("acme.viewer")), 200);
     assertThat(now.getString("version")).isEqualTo(before);
     assertThat(now.getJsonObject("refused").getString("version")).isEqualTo("hand-1");
-    assertThat(now.getJsonObject("refused").getJsonArray("problems").encode()).contains("unknown metric 'pressure_psi'");
+    assertThat(now.getJsonObject("refused").getJsonArray("problems").encode())
+        .contains("unknown metric 'pressure_psi'");
     // AND its version reads back as text with its problems
     JsonObject one = body(f.get("/api/rules/versions/hand-1", admin), 200);
     assertThat(one.getString("content")).contains("pressure_psi");

@@ -45,7 +45,8 @@ class TenantIsolationIT {
     Map<String, Attack> attacks = attacks();
     Set<String> registered = f.service.http().routes().stream().map(r -> r.method() + " " + r.path())
         .collect(Collectors.toSet());
-    assertThat(attacks.keySet()).as("every route has an isolation check").containsExactlyInAnyOrderElementsOf(registered);
+    assertThat(attacks.keySet()).as("every route has an isolation check")
+        .containsExactlyInAnyOrderElementsOf(registered);
     String token = f.tokens.get("acme.admin");
 
     // WHEN each is run THEN each reply shows and changes nothing of bolt's
@@ -58,13 +59,17 @@ class TenantIsolationIT {
         + " JOIN tenants t ON t.id = d.tenant_id WHERE t.slug = 'bolt' AND (i.state = 'resolved'"
         + " OR i.acknowledged_at IS NOT NULL OR i.silenced_until IS NOT NULL)")).isZero();
     assertThat(f.db.queryLong("SELECT count(*) FROM incidents WHERE id IN (" + f.id("bolt.region") + ", "
-        + f.id("shared.region") + ") AND (state = 'resolved' OR acknowledged_at IS NOT NULL OR silenced_until IS NOT NULL)"))
+        + f.id("shared.region")
+        + ") AND (state = 'resolved' OR acknowledged_at IS NOT NULL OR silenced_until IS NOT NULL)"))
         .isZero();
     assertThat(f.db.queryLong("SELECT count(*) FROM suppressions WHERE id = " + f.id("bolt.window"))).isOne();
     assertThat(f.db.queryLong("SELECT count(*) FROM suppressions s JOIN devices d ON device_in_scope(d, s.scope_type,"
-        + " s.scope_value) WHERE s.tenant_id = " + f.id("tenant.acme") + " AND d.tenant_id <> " + f.id("tenant.acme"))).isZero();
-    assertThat(f.db.queryLong("SELECT count(*) FROM customer_contact_preferences p JOIN customers c ON c.id = p.customer_id"
-        + " WHERE c.external_id = 'bolt-cust-1'")).isZero();
+        + " s.scope_value) WHERE s.tenant_id = " + f.id("tenant.acme") + " AND d.tenant_id <> " + f.id("tenant.acme")))
+        .isZero();
+    assertThat(
+        f.db.queryLong("SELECT count(*) FROM customer_contact_preferences p JOIN customers c ON c.id = p.customer_id"
+            + " WHERE c.external_id = 'bolt-cust-1'"))
+        .isZero();
     assertThat(f.db.queryLong("SELECT count(*) FROM api_tokens WHERE tenant_id = " + f.id("tenant.bolt")
         + " AND revoked_at IS NOT NULL")).isZero();
     assertThat(f.db.queryLong("SELECT count(*) FROM api_tokens WHERE tenant_id = " + f.id("tenant.bolt"))).isEqualTo(3);
@@ -144,8 +149,10 @@ class TenantIsolationIT {
         + "/activate", t, "{\"reason\":\"x\",\"expected_active\":\"" + version + "\"}"), 403, "operator_tenant_only"));
     a.put("GET /api/customers", t -> readsNoBolt(f.get("/api/customers", t)));
     a.put("GET /api/customers/:customerId", t -> notFound(f.get("/api/customers/bolt-cust-1", t)));
-    a.put("PUT /api/customers/:customerId/preferences", t -> notFound(f.json("PUT", "/api/customers/bolt-cust-1/preferences",
-        t, "{\"channel_order\":[\"email\"],\"opted_out\":[],\"daily_cap\":1,\"quiet_start\":null,\"quiet_end\":null}")));
+    a.put("PUT /api/customers/:customerId/preferences", t -> notFound(f.json("PUT",
+        "/api/customers/bolt-cust-1/preferences",
+        t,
+        "{\"channel_order\":[\"email\"],\"opted_out\":[],\"daily_cap\":1,\"quiet_start\":null,\"quiet_end\":null}")));
     a.put("GET /api/notifications", t -> {
       readsNoBolt(f.get("/api/notifications", t));
       readsNoBolt(f.get("/api/notifications?customer=bolt-cust-1", t));
@@ -163,7 +170,8 @@ class TenantIsolationIT {
       String issued = new JsonObject(r.body()).getString("token");
       assertThat(new JsonObject(f.get("/api/me", issued).body()).getString("tenant")).isEqualTo("acme");
     });
-    a.put("DELETE /api/tokens/:id", t -> notFound(f.send("DELETE", "/api/tokens/" + f.id("bolt.token.viewer"), t, null, null)));
+    a.put("DELETE /api/tokens/:id",
+        t -> notFound(f.send("DELETE", "/api/tokens/" + f.id("bolt.token.viewer"), t, null, null)));
     return a;
   }
 

@@ -11,8 +11,10 @@ class DemoSinksTest {
     // The notifier's phrase book (templates/phrases.{en,ru}.properties).
     assertThat(DemoSinks.surveyScale("Fixed. How did we do? Reply with a number from 1 (poor) to 5 (excellent)."))
         .containsExactly(1, 5);
-    assertThat(DemoSinks.surveyScale("Как мы справились? Ответьте цифрой от 1 (плохо) до 5 (отлично).")).containsExactly(1, 5);
-    assertThat(DemoSinks.surveyScale("How likely are you to recommend us to a friend? Reply with a number from 0 to 10."))
+    assertThat(DemoSinks.surveyScale("Как мы справились? Ответьте цифрой от 1 (плохо) до 5 (отлично)."))
+        .containsExactly(1, 5);
+    assertThat(
+        DemoSinks.surveyScale("How likely are you to recommend us to a friend? Reply with a number from 0 to 10."))
         .containsExactly(0, 10);
     assertThat(DemoSinks.surveyScale("Your boiler pressure is low; an engineer will call you.")).isNull();
   }

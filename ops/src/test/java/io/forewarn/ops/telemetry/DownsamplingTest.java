@@ -50,6 +50,7 @@ class DownsamplingTest {
   void rejectsEmptyReversedAndOverlongRanges() {
     assertThatThrownBy(() -> Downsampling.plan(T0, T0, null)).hasMessageContaining("before");
     assertThatThrownBy(() -> Downsampling.plan(T0, T0.minusSeconds(1), null)).hasMessageContaining("before");
-    assertThatThrownBy(() -> Downsampling.plan(T0, T0.plus(Duration.ofDays(401)), null)).hasMessageContaining("at most 400");
+    assertThatThrownBy(() -> Downsampling.plan(T0, T0.plus(Duration.ofDays(401)), null))
+        .hasMessageContaining("at most 400");
   }
 }

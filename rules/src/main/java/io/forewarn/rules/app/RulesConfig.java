@@ -38,11 +38,13 @@ public record RulesConfig(String dbUri, int dbPoolSize, int httpPort, String rul
     int pool = r.integer("FOREWARN_DB_POOL_SIZE", 4, 1, 64);
     int port = r.integer("FOREWARN_RULES_HTTP_PORT", 8082, 0, 65535);
     String file = r.string("FOREWARN_RULES_FILE", null);
-    Duration poll = r.duration("FOREWARN_RULES_POLL", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(1));
+    Duration poll = r.duration("FOREWARN_RULES_POLL", Duration.ofSeconds(1), Duration.ofMillis(50),
+        Duration.ofSeconds(1));
     String cursor = r.string("FOREWARN_RULES_CURSOR", "rules");
     r.check(cursor != null && cursor.matches("[a-z0-9_-]{1,40}"), "FOREWARN_RULES_CURSOR must be 1-40 of [a-z0-9_-]");
     boolean history = r.bool("FOREWARN_RULES_INCLUDE_HISTORY", false);
-    EvaluationClock.Mode clock = r.choice("FOREWARN_RULES_CLOCK", EvaluationClock.Mode.class, EvaluationClock.Mode.WALL);
+    EvaluationClock.Mode clock = r.choice("FOREWARN_RULES_CLOCK", EvaluationClock.Mode.class,
+        EvaluationClock.Mode.WALL);
     r.throwIfInvalid("rules");
     return new RulesConfig(db, pool, port, file, poll, cursor, history, clock);
   }

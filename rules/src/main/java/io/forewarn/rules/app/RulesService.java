@@ -42,8 +42,10 @@ final class RulesService {
   static RulesService start(RulesConfig config, Clock clock) throws Exception {
     RuleFileLoader loader = new RuleFileLoader(ProductCatalog.standard());
     RuleFile file = RuleFile.read(loader, config.rulesFile());
-    LOG.info("rule file {} (version {}, {} rules) seeds the database's rule sets; cursor {}, poll {}, include history {},"
-        + " clock {}, http port {}", file.source(), file.rules().version(), file.rules().size(), config.cursorName(),
+    LOG.info(
+        "rule file {} (version {}, {} rules) seeds the database's rule sets; cursor {}, poll {}, include history {},"
+            + " clock {}, http port {}",
+        file.source(), file.rules().version(), file.rules().size(), config.cursorName(),
         config.pollInterval(), config.includeHistory(), config.clock(), config.httpPort());
     HikariDataSource pool = Database.pool(DbUrl.toJdbc(config.dbUri()), config.dbPoolSize(), "rules");
     RulesPipeline pipeline = new RulesPipeline(pool, new ActiveRuleSet(loader, file), ProductCatalog.standard(), clock,
@@ -52,10 +54,12 @@ final class RulesService {
     RulesMetrics metrics = new RulesMetrics(registry, pipeline);
     Vertx vertx = Vertx.vertx();
     EvaluationVerticle evaluation = new EvaluationVerticle(pipeline, metrics, config.pollInterval());
-    HealthVerticle health = new HealthVerticle(registry, evaluation::healthy, pipeline::rulesVersion, config.httpPort());
+    HealthVerticle health = new HealthVerticle(registry, evaluation::healthy, pipeline::rulesVersion,
+        config.httpPort());
     DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
     Future.await(vertx.deployVerticle(evaluation, worker));
-    Future.await(vertx.deployVerticle(new WakeVerticle(pool), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    Future.await(
+        vertx.deployVerticle(new WakeVerticle(pool), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
     Future.await(vertx.deployVerticle(health));
     LOG.info("rules service started, http port {}", health.actualPort());
     return new RulesService(vertx, pool, health);

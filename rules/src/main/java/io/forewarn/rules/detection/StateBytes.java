@@ -95,7 +95,8 @@ public final class StateBytes {
       int k = getInt();
       int v = getInt();
       if (k != kind || v != version) {
-        throw new IllegalArgumentException("state is kind " + k + " v" + v + ", expected kind " + kind + " v" + version);
+        throw new IllegalArgumentException(
+            "state is kind " + k + " v" + v + ", expected kind " + kind + " v" + version);
       }
     }
 

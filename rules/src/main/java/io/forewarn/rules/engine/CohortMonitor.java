@@ -170,7 +170,8 @@ final class CohortMonitor {
         switch (c.machine.step(end, condition)) {
           case FIRED -> changes.add(new Change(c.firmwareKey, true, evidence(c, step, others), step.since()));
           case RESOLVED -> changes.add(new Change(c.firmwareKey, false, Map.of(), end));
-          case NONE -> { }
+          case NONE -> {
+          }
         }
       }
       cohorts.values().forEach(c -> c.open.clear());

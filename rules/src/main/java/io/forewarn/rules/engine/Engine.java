@@ -82,7 +82,8 @@ public final class Engine {
       d.rules.clear();
       for (RuleSpec spec : next.forModel(d.info.model())) {
         RuleInstance prev = before.get(spec.qualifiedId());
-        RuleInstance carried = prev == null ? new RuleInstance(spec, d.info.zone(), null) : prev.carriedTo(spec, d.info.zone());
+        RuleInstance carried = prev == null ? new RuleInstance(spec, d.info.zone(), null)
+            : prev.carriedTo(spec, d.info.zone());
         d.rules.put(spec.qualifiedId(), carried);
         d.dirty |= carried != prev;
       }
@@ -102,7 +103,7 @@ public final class Engine {
     rules.rulesByModel().values().forEach(specs -> specs.forEach(s -> ruleIds.add(s.qualifiedId())));
     List<Transition> out = new ArrayList<>();
     Instant at = Instant.ofEpochMilli(now);
-    for (Iterator<Incident> it = open.values().iterator(); it.hasNext(); ) {
+    for (Iterator<Incident> it = open.values().iterator(); it.hasNext();) {
       Incident i = it.next();
       if (Incident.DEVICE_PROBLEM.equals(i.kind()) && !ruleIds.contains(i.ruleId())) {
         it.remove();

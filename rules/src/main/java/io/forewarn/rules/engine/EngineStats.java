@@ -10,7 +10,8 @@ public final class EngineStats {
   volatile long pointsEvaluated;
   volatile long lateSamples;
   long unknownDevices;
-  final Map<Transition.Type, Long> transitions = java.util.Collections.synchronizedMap(new EnumMap<>(Transition.Type.class));
+  final Map<Transition.Type, Long> transitions = java.util.Collections
+      .synchronizedMap(new EnumMap<>(Transition.Type.class));
 
   public long pointsEvaluated() {
     return pointsEvaluated;

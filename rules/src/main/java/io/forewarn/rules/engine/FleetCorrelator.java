@@ -101,7 +101,8 @@ final class FleetCorrelator {
       if (!cohorts.holds(key) && affected < settings.resolveBelow() * cohortSizes.getOrDefault(key, 1)) {
         Incident d = disruptions.remove(key);
         open.remove(d.fingerprint());
-        out.add(new Transition(Transition.Type.RESOLVED, d.resolved(Instant.ofEpochMilli(now)), d.parentFingerprint() == null));
+        out.add(new Transition(Transition.Type.RESOLVED, d.resolved(Instant.ofEpochMilli(now)),
+            d.parentFingerprint() == null));
       }
     }
     return out;

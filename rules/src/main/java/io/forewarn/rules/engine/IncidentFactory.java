@@ -35,17 +35,20 @@ final class IncidentFactory {
     if (spec.actionKey() != null) {
       details.put("action_key", spec.actionKey()); // the notifier's "what you can do" phrase
     }
-    details.put("fleet_signal", spec.detector() instanceof Detector.NoData ? "silence" : spec.fleet() ? "degradation" : "none");
+    details.put("fleet_signal",
+        spec.detector() instanceof Detector.NoData ? "silence" : spec.fleet() ? "degradation" : "none");
     if (spec.metric() != null) {
       details.put("metric", spec.metric());
       details.put("observed", round(rule.lastObserved));
       List<Map<String, Object>> recent = new ArrayList<>();
       for (int i = 0; i < rule.recentCount; i++) {
-        recent.add(Map.of("ts", Instant.ofEpochMilli(rule.recentTs[i]).toString(), "value", round(rule.recentValues[i])));
+        recent
+            .add(Map.of("ts", Instant.ofEpochMilli(rule.recentTs[i]).toString(), "value", round(rule.recentValues[i])));
       }
       details.put("recent", recent);
     } else {
-      details.put("last_seen", device.lastTs == Long.MIN_VALUE ? "never" : Instant.ofEpochMilli(device.lastTs).toString());
+      details.put("last_seen",
+          device.lastTs == Long.MIN_VALUE ? "never" : Instant.ofEpochMilli(device.lastTs).toString());
       details.put("offline_status", device.offline);
     }
     String summary = spec.summary()
@@ -54,7 +57,8 @@ final class IncidentFactory {
         .replace("{eta}", predicted == null ? "soon" : "in about " + humanize(Duration.ofMillis(rule.lastEtaMillis)))
         .replace("{silence}", device.lastTs == Long.MIN_VALUE ? "a while"
             : humanize(Duration.ofMillis(Math.max(0, now - device.lastTs))));
-    Instant opened = Instant.ofEpochMilli(rule.machine.pendingSince() == Long.MIN_VALUE ? now : rule.machine.pendingSince());
+    Instant opened = Instant
+        .ofEpochMilli(rule.machine.pendingSince() == Long.MIN_VALUE ? now : rule.machine.pendingSince());
     return new Incident(fingerprint(d, spec), Incident.DEVICE_PROBLEM, spec.qualifiedId(), "device",
         String.valueOf(d.id()), d.id(), d.customerId(), "firing", spec.severity().dbName(), summary, spec.summaryKey(),
         details, predicted, null, null, opened, Instant.ofEpochMilli(now), null);

@@ -40,7 +40,8 @@ abstract sealed class Judge {
 
     ThresholdJudge(Detector.Threshold def, byte[] state) {
       this.def = def;
-      this.evaluator = state == null ? new ThresholdEvaluator(def.rule()) : ThresholdEvaluator.restore(def.rule(), state);
+      this.evaluator = state == null ? new ThresholdEvaluator(def.rule())
+          : ThresholdEvaluator.restore(def.rule(), state);
     }
 
     @Override
@@ -62,7 +63,8 @@ abstract sealed class Judge {
 
     ForecastJudge(ForecastRule rule, byte[] state) {
       this.rule = rule;
-      this.forecaster = state == null ? new TimeToThresholdForecaster(rule) : TimeToThresholdForecaster.restore(rule, state);
+      this.forecaster = state == null ? new TimeToThresholdForecaster(rule)
+          : TimeToThresholdForecaster.restore(rule, state);
     }
 
     @Override
@@ -74,9 +76,9 @@ abstract sealed class Judge {
         case Eta.Unknown u -> new Judgement(Condition.HOLDING, value, -1);
         case Eta.NotApproaching n -> new Judgement(Condition.CLEAR, value, -1);
         case Eta.Crossing c when c.latestMillis() <= rule.horizon().toMillis() ->
-            new Judgement(Condition.BREACHING, c.level(), c.expectedMillis());
+          new Judgement(Condition.BREACHING, c.level(), c.expectedMillis());
         case Eta.Crossing c when c.earliestMillis() > rule.clearHorizon().toMillis() ->
-            new Judgement(Condition.CLEAR, c.level(), c.expectedMillis());
+          new Judgement(Condition.CLEAR, c.level(), c.expectedMillis());
         case Eta.Crossing c -> new Judgement(Condition.HOLDING, c.level(), c.expectedMillis());
       };
     }
@@ -93,7 +95,8 @@ abstract sealed class Judge {
 
     DriftJudge(Detector.Drift def, byte[] state) {
       this.def = def;
-      this.detector = state == null ? new BaselineDriftDetector(def.rule()) : BaselineDriftDetector.restore(def.rule(), state);
+      this.detector = state == null ? new BaselineDriftDetector(def.rule())
+          : BaselineDriftDetector.restore(def.rule(), state);
     }
 
     @Override

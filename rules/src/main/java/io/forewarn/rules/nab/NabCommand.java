@@ -57,11 +57,13 @@ public final class NabCommand {
       ProfileResult r = new NabScorer(profile).score(corpus, scores);
       results.add(r);
       out.printf("%-20s %6.2f  (threshold %.6f, raw %.3f, null %.1f, perfect %.1f, fp rows %d)%n",
-          profile.name(), r.normalised(), r.best().threshold(), r.best().score(), r.nullScore(), r.perfect(), r.best().fp());
+          profile.name(), r.normalised(), r.best().threshold(), r.best().score(), r.nullScore(), r.perfect(),
+          r.best().fp());
     }
     List<Sensitivity.Row> sensitivity = Sensitivity.around(config, corpus);
     for (Sensitivity.Row row : sensitivity) {
-      out.printf("sensitivity %-34s %6.2f %6.2f %6.2f%n", row.change(), row.scores().get(0), row.scores().get(1), row.scores().get(2));
+      out.printf("sensitivity %-34s %6.2f %6.2f %6.2f%n", row.change(), row.scores().get(0), row.scores().get(1),
+          row.scores().get(2));
     }
     List<Throughput.Figure> speed = new Throughput(corpus).measureAll();
     out.printf("whole corpus detection incl. warm-up: %.0f points/s%n", points / detectSeconds);

@@ -25,8 +25,7 @@ import java.util.TreeMap;
  */
 public final class NabCorpus {
   // NAB writes "2014-04-10 07:15:00" in data files and "2014-04-10 07:15:00.000000" in labels.
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
   private NabCorpus() {}
 

@@ -85,7 +85,8 @@ public final class NabScorer {
         sweepScores[i] = -profile.fpWeight();
       } else {
         AnomalyWindow w = windows.get(previous);
-        double position = w.width() > 1 ? Math.abs(w.lastRow() - i) / (double) (w.width() - 1) : Double.POSITIVE_INFINITY;
+        double position = w.width() > 1 ? Math.abs(w.lastRow() - i) / (double) (w.width() - 1)
+            : Double.POSITIVE_INFINITY;
         sweepScores[i] = scaledSigmoid(position) * profile.fpWeight();
       }
       windowOf[i] = i < probation ? FileSweep.PROBATION : (current >= 0 ? current : FileSweep.OUTSIDE);

@@ -19,16 +19,20 @@ final class Sensitivity {
     List<Row> rows = new ArrayList<>();
     rows.add(score("none (the configuration above)", base, corpus));
     for (int q : new int[] {192, 240, 336, 384}) {
-      rows.add(score("quantizerWarmupRows " + q, with(base, c -> copy(c, q, c.suppressionRows(), c.levels(), c.contextSegments())), corpus));
+      rows.add(score("quantizerWarmupRows " + q,
+          with(base, c -> copy(c, q, c.suppressionRows(), c.levels(), c.contextSegments())), corpus));
     }
     for (int s : new int[] {100, 400}) {
-      rows.add(score("suppressionRows " + s, with(base, c -> copy(c, c.quantizerWarmupRows(), s, c.levels(), c.contextSegments())), corpus));
+      rows.add(score("suppressionRows " + s,
+          with(base, c -> copy(c, c.quantizerWarmupRows(), s, c.levels(), c.contextSegments())), corpus));
     }
     for (int l : new int[] {6, 10}) {
-      rows.add(score("levels " + l, with(base, c -> copy(c, c.quantizerWarmupRows(), c.suppressionRows(), l, c.contextSegments())), corpus));
+      rows.add(score("levels " + l,
+          with(base, c -> copy(c, c.quantizerWarmupRows(), c.suppressionRows(), l, c.contextSegments())), corpus));
     }
     for (int k : new int[] {2, 3}) {
-      rows.add(score("contextSegments " + k, with(base, c -> copy(c, c.quantizerWarmupRows(), c.suppressionRows(), c.levels(), k)), corpus));
+      rows.add(score("contextSegments " + k,
+          with(base, c -> copy(c, c.quantizerWarmupRows(), c.suppressionRows(), c.levels(), k)), corpus));
     }
     return rows;
   }
@@ -37,7 +41,8 @@ final class Sensitivity {
     return change.apply(base);
   }
 
-  private static AnomalyDetectorConfig copy(AnomalyDetectorConfig c, int quantizerWarmup, int suppression, int levels, int context) {
+  private static AnomalyDetectorConfig copy(AnomalyDetectorConfig c, int quantizerWarmup, int suppression, int levels,
+      int context) {
     return new AnomalyDetectorConfig(c.rangeWarmupRows(), c.rangeTolerance(), levels, c.levelHysteresis(), context,
         quantizerWarmup, c.memoryLog2(), c.noveltyRateAlpha(), c.initialNoveltyRate(), c.decadesPerUnit(),
         c.evidenceDecay(), suppression, c.alertLevel());

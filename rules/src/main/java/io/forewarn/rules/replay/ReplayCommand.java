@@ -98,7 +98,8 @@ public final class ReplayCommand {
     out.printf(Locale.ROOT, "events %d in %.1f s; points evaluated %d, late samples skipped %d%n", events, seconds,
         engine.stats().pointsEvaluated(), engine.stats().lateSamples());
     out.println("warned by:                       device incidents only | incidents or firmware disruptions");
-    out.printf(Locale.ROOT, "predictable faults detected      %d/%d (%.1f %%), %d before failure | %d/%d (%.1f %%), %d before failure%n",
+    out.printf(Locale.ROOT,
+        "predictable faults detected      %d/%d (%.1f %%), %d before failure | %d/%d (%.1f %%), %d before failure%n",
         old.detected(), old.predictableFaults(), 100 * old.recall(), old.warnedBeforeFailure(), r.detected(),
         r.predictableFaults(), 100 * r.recall(), r.warnedBeforeFailure());
     r.byKind().forEach((kind, n) -> out.printf(Locale.ROOT, "  %-30s %d/%d | %d/%d%n", kind,
@@ -106,7 +107,8 @@ public final class ReplayCommand {
     out.printf(Locale.ROOT, "lead p25 / median / p75            %s / %s / %s | %s / %s / %s%n",
         hours(old.leadQuantile(0.25)), hours(old.leadQuantile(0.5)), hours(old.leadQuantile(0.75)),
         hours(r.leadQuantile(0.25)), hours(r.leadQuantile(0.5)), hours(r.leadQuantile(0.75)));
-    out.printf(Locale.ROOT, "median lead / (failure - onset)   %.0f %% | %.0f %% (first warned by a firmware disruption: %d)%n",
+    out.printf(Locale.ROOT,
+        "median lead / (failure - onset)   %.0f %% | %.0f %% (first warned by a firmware disruption: %d)%n",
         100 * old.medianLeadRatio(), 100 * r.medianLeadRatio(), r.firstByDisruption());
     out.printf(Locale.ROOT, "device incidents %d, false %d over %.0f device-days: %.2f per 1000 device-days%n",
         r.deviceIncidents(), r.falseIncidents(), r.deviceDays(), r.falsePer1000DeviceDays());

@@ -14,15 +14,18 @@ import java.util.function.IntFunction;
 final class ReplayDetails {
   private ReplayDetails() {}
 
-  static void print(PrintStream out, List<Fault> faults, List<ReplayIncident> incidents, Map<Integer, DeviceInfo> devices,
+  static void print(PrintStream out, List<Fault> faults, List<ReplayIncident> incidents,
+      Map<Integer, DeviceInfo> devices,
       IntFunction<AlertQuality.Where> where, java.time.Instant windowEnd) {
-    out.println("-- predictable faults: kind model lead(h) span(h) ratio first-warning | device incidents only: ratio first-rule");
+    out.println(
+        "-- predictable faults: kind model lead(h) span(h) ratio first-warning | device incidents only: ratio first-rule");
     for (Fault f : faults) {
       if (!f.predictable() || f.failureAt() == null) {
         continue;
       }
       ReplayIncident first = incidents.stream().filter(i -> f.deviceId() == (i.deviceId() == null ? -1 : i.deviceId()))
-          .filter(i -> !i.firingAt().isBefore(f.onset()) && !i.firingAt().isAfter(f.failureAt().plus(AlertQuality.LATE_GRACE)))
+          .filter(i -> !i.firingAt().isBefore(f.onset())
+              && !i.firingAt().isAfter(f.failureAt().plus(AlertQuality.LATE_GRACE)))
           .min(Comparator.comparing(ReplayIncident::firingAt)).orElse(null);
       Instant listed = AlertQuality.firstListing(f, incidents);
       double span = Duration.between(f.onset(), f.failureAt()).toMillis() / 3.6e6;
@@ -31,14 +34,16 @@ final class ReplayDetails {
       double warned = byDisruption ? Duration.between(listed, f.failureAt()).toMillis() / 3.6e6 : lead;
       out.printf(Locale.ROOT, "%-20s %-13s %7.1f %7.1f %4.0f%% %s | %4.0f%% %s%n", f.kind(),
           devices.get(f.deviceId()).model(), warned, span, 100 * warned / span,
-          byDisruption ? "disruption firmware:" + where.apply(f.deviceId()).firmware() : first == null ? "-" : first.ruleId(),
+          byDisruption ? "disruption firmware:" + where.apply(f.deviceId()).firmware()
+              : first == null ? "-" : first.ruleId(),
           100 * lead / span, first == null ? "-" : first.ruleId());
     }
     out.println("-- false device incidents by rule");
     Map<String, Long> falseByRule = new java.util.TreeMap<>();
     for (ReplayIncident i : incidents) {
-      if (i.deviceId() != null && !AlertQuality.explained(i, faults.stream().filter(f -> f.deviceId() == i.deviceId()).toList(),
-          windowEnd)) {
+      if (i.deviceId() != null
+          && !AlertQuality.explained(i, faults.stream().filter(f -> f.deviceId() == i.deviceId()).toList(),
+              windowEnd)) {
         falseByRule.merge(i.ruleId(), 1L, Long::sum);
       }
     }

@@ -34,7 +34,8 @@ public final class ReplayRecorder {
             list(idx, i, Instant.ofEpochMilli(at));
           }
         }
-        case RELEASED -> { }
+        case RELEASED -> {
+        }
       }
     }
   }
@@ -53,7 +54,8 @@ public final class ReplayRecorder {
     }
     ReplayIncident old = all.get(idx);
     all.set(idx, new ReplayIncident(old.fingerprint(), old.kind(), old.ruleId(), old.scopeType(), old.scopeValue(),
-        old.deviceId(), old.firingAt(), resolved ? i.resolvedAt() : null, old.absorbed() || i.parentFingerprint() != null));
+        old.deviceId(), old.firingAt(), resolved ? i.resolvedAt() : null,
+        old.absorbed() || i.parentFingerprint() != null));
   }
 
   public List<ReplayIncident> incidents() {

@@ -65,9 +65,11 @@ public final class ReplaySource {
   public List<DeviceInfo> devicesOf(String runId) throws SQLException {
     // The devices of a run are the simulator's; sim_runs.devices counts them from the first one.
     List<DeviceInfo> out = new ArrayList<>();
-    try (PreparedStatement q = connection.prepareStatement("SELECT d.id, d.external_id, d.customer_id, d.model, d.firmware,"
-        + " d.region, d.site, c.time_zone FROM devices d LEFT JOIN customers c ON c.id = d.customer_id"
-        + " WHERE d.registered_by = 'simulator' AND d.model IS NOT NULL ORDER BY d.id");
+    try (
+        PreparedStatement q = connection
+            .prepareStatement("SELECT d.id, d.external_id, d.customer_id, d.model, d.firmware,"
+                + " d.region, d.site, c.time_zone FROM devices d LEFT JOIN customers c ON c.id = d.customer_id"
+                + " WHERE d.registered_by = 'simulator' AND d.model IS NOT NULL ORDER BY d.id");
         ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         long customer = rs.getLong(3);

@@ -65,7 +65,8 @@ final class DetectorParser {
     if (!f.ok()) {
       return null;
     }
-    SeasonalDriftRule.problems(learningDays, alpha, allowance, decision, clearBelow, clip, minSigma).forEach(f::problem);
+    SeasonalDriftRule.problems(learningDays, alpha, allowance, decision, clearBelow, clip, minSigma)
+        .forEach(f::problem);
     return f.ok() ? new Detector.SeasonalDrift(new SeasonalDriftRule(direction, learningDays, alpha, allowance,
         decision, clearBelow, clip, minSigma)) : null;
   }

@@ -77,7 +77,8 @@ public final class RuleFileLoader {
     String version = top.text("version", null);
     if (version != null && !RuleSet.VERSION.matcher(version).matches()) {
       top.problem("'version' must be 1-128 of [A-Za-z0-9._:-] starting with a letter or digit (it names the rule"
-          + " set in incidents and API paths), not '" + (version.length() > 60 ? version.substring(0, 60) + "…" : version)
+          + " set in incidents and API paths), not '"
+          + (version.length() > 60 ? version.substring(0, 60) + "…" : version)
           + "'");
     }
     FleetSettings fleet = fleet(root.getValue("fleet"), problems);

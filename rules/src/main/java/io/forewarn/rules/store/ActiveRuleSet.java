@@ -102,7 +102,8 @@ public final class ActiveRuleSet implements RuleSource {
     Optional<RuleSetRows.Stored> head = RuleSetRows.newestFirst(c, 1).stream().findFirst();
     String version = file.rules().version();
     Optional<String> stored = RuleSetRows.contentOf(c, version);
-    boolean untouchedJar = head.isPresent() && "jar".equals(head.get().origin()) && ACTOR.equals(head.get().activatedBy());
+    boolean untouchedJar = head.isPresent() && "jar".equals(head.get().origin())
+        && ACTOR.equals(head.get().activatedBy());
     Seeding.Action action = Seeding.decide(head.isEmpty(), stored.isPresent(), file.origin(), untouchedJar);
     switch (action) {
       case KEEP -> {

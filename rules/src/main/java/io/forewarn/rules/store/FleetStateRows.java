@@ -17,7 +17,8 @@ final class FleetStateRows {
   /** Loads every row into the engine; returns how many there were. */
   static int load(Connection c, Engine engine) throws SQLException {
     int n = 0;
-    try (PreparedStatement q = c.prepareStatement("SELECT key, state FROM fleet_state"); ResultSet rs = q.executeQuery()) {
+    try (PreparedStatement q = c.prepareStatement("SELECT key, state FROM fleet_state");
+        ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         engine.restoreFleetState(rs.getString(1), rs.getBytes(2));
         n++;

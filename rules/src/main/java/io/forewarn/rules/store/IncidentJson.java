@@ -28,7 +28,8 @@ public final class IncidentJson {
         .put("severity", i.severity()).put("summary", i.summary()).put("summary_key", i.summaryKey())
         .put("details", new JsonObject(i.details())).put("predicted_failure_at", text(i.predictedFailureAt()))
         .put("parent_id", parentId).put("silenced_until", text(i.suppressedUntil()))
-        .put("opened_at", text(i.openedAt())).put("firing_at", text(i.firingAt())).put("resolved_at", text(i.resolvedAt()));
+        .put("opened_at", text(i.openedAt())).put("firing_at", text(i.firingAt()))
+        .put("resolved_at", text(i.resolvedAt()));
   }
 
   private static String text(Instant t) {

@@ -76,9 +76,11 @@ final class IncidentWriter {
           u.setLong(3, id);
           u.executeUpdate();
         }
-        long event = event(c, id, "updated", at, new JsonObject().put("released", t.type() == Transition.Type.RELEASED));
+        long event = event(c, id, "updated", at,
+            new JsonObject().put("released", t.type() == Transition.Type.RELEASED));
         // A released incident is news to the notifier: it was never announced while suppressed.
-        return t.tell() ? outbox(c, id, event, t.type() == Transition.Type.RELEASED ? "opened" : "updated", i, null) : 0;
+        return t.tell() ? outbox(c, id, event, t.type() == Transition.Type.RELEASED ? "opened" : "updated", i, null)
+            : 0;
       }
       case RESOLVED -> {
         Long id = ids.remove(i.fingerprint());

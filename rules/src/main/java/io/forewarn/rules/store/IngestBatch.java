@@ -51,12 +51,14 @@ final class IngestBatch {
       q.setArray(1, ids);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Row(rs.getTimestamp(1).getTime(), rs.getInt(2), values(rs.getArray(3), rs.getArray(4), metricNames),
-              null));
+          rows.add(
+              new Row(rs.getTimestamp(1).getTime(), rs.getInt(2), values(rs.getArray(3), rs.getArray(4), metricNames),
+                  null));
         }
       }
     }
-    try (PreparedStatement q = c.prepareStatement("SELECT ts, device_id, online FROM device_status WHERE batch_id = ANY(?)")) {
+    try (PreparedStatement q = c
+        .prepareStatement("SELECT ts, device_id, online FROM device_status WHERE batch_id = ANY(?)")) {
       q.setArray(1, ids);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

@@ -40,7 +40,8 @@ public record RuleFile(String text, String source, Origin origin, RuleSet rules)
   public static RuleFile read(RuleFileLoader loader, String path) throws IOException {
     if (path == null) {
       String text = RuleFileLoader.defaultText();
-      return new RuleFile(text, RuleFileLoader.DEFAULT_SOURCE, Origin.JAR, loader.parse(text, RuleFileLoader.DEFAULT_SOURCE));
+      return new RuleFile(text, RuleFileLoader.DEFAULT_SOURCE, Origin.JAR,
+          loader.parse(text, RuleFileLoader.DEFAULT_SOURCE));
     }
     String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
     return new RuleFile(text, path, Origin.FILE, loader.parse(text, path));

@@ -111,7 +111,8 @@ final class RuleSetRows {
    * went, which could hold a firing machine without an open incident.
    */
   static int forgetOtherRules(Connection c, Collection<String> ruleIds, String deviceKey) throws SQLException {
-    try (PreparedStatement d = c.prepareStatement("DELETE FROM detector_state WHERE rule_id <> ? AND NOT (rule_id = ANY(?))")) {
+    try (PreparedStatement d = c
+        .prepareStatement("DELETE FROM detector_state WHERE rule_id <> ? AND NOT (rule_id = ANY(?))")) {
       d.setString(1, deviceKey);
       d.setArray(2, c.createArrayOf("text", ruleIds.toArray()));
       return d.executeUpdate();

@@ -42,7 +42,9 @@ public final class RulesPipeline {
   public record CycleResult(int batches, int rows, int transitions, int outboxRows, Duration lag, Reload reload) {}
 
   /** A cycle's rule set check: nothing new, a newer rule set swapped in, or one refused. */
-  public enum Reload { NONE, APPLIED, REFUSED }
+  public enum Reload {
+    NONE, APPLIED, REFUSED
+  }
 
   private final DataSource dataSource;
   private final RuleSource rules;
@@ -60,7 +62,8 @@ public final class RulesPipeline {
   /** Always judged by the same rules, on the wall clock (tests). */
   public RulesPipeline(DataSource dataSource, RuleSet rules, ProductCatalog catalog, Clock clock, String cursorName,
       boolean includeHistory) {
-    this(dataSource, RuleSource.fixed(rules), catalog, clock, new EvaluationClock(EvaluationClock.Mode.WALL), cursorName,
+    this(dataSource, RuleSource.fixed(rules), catalog, clock, new EvaluationClock(EvaluationClock.Mode.WALL),
+        cursorName,
         includeHistory);
   }
 
@@ -156,7 +159,8 @@ public final class RulesPipeline {
         oldest = oldest == null || b.committedAt().isBefore(oldest) ? b.committedAt() : oldest;
       }
     }
-    int rows = wanted.isEmpty() ? 0 : IngestBatch.feed(c, wanted.toArray(Long[]::new), metricNames, engine, transitions);
+    int rows = wanted.isEmpty() ? 0
+        : IngestBatch.feed(c, wanted.toArray(Long[]::new), metricNames, engine, transitions);
     long tick = evaluationClock.tickTime(now, engine.latestSampleTs(), !wanted.isEmpty());
     if (tick != EvaluationClock.NO_TICK) {
       transitions.addAll(engine.tick(tick));

@@ -22,14 +22,17 @@ class RulesConfigTest {
 
   @Test
   void data_clock_is_chosen_for_replayed_or_accelerated_data() {
-    RulesConfig c = RulesConfig.fromEnv(Map.of("FOREWARN_DB_URI", "postgresql://x@h/db", "FOREWARN_RULES_CLOCK", "data"));
+    RulesConfig c = RulesConfig
+        .fromEnv(Map.of("FOREWARN_DB_URI", "postgresql://x@h/db", "FOREWARN_RULES_CLOCK", "data"));
     assertThat(c.clock()).isEqualTo(EvaluationClock.Mode.DATA);
   }
 
   @Test
   void reads_the_database_from_the_shared_variable_and_still_from_its_earlier_name() {
-    assertThat(RulesConfig.fromEnv(Map.of("FOREWARN_DB_URL", "postgresql://x@h/a")).dbUri()).isEqualTo("postgresql://x@h/a");
-    assertThat(RulesConfig.fromEnv(Map.of("FOREWARN_DB_URI", "postgresql://x@h/b")).dbUri()).isEqualTo("postgresql://x@h/b");
+    assertThat(RulesConfig.fromEnv(Map.of("FOREWARN_DB_URL", "postgresql://x@h/a")).dbUri())
+        .isEqualTo("postgresql://x@h/a");
+    assertThat(RulesConfig.fromEnv(Map.of("FOREWARN_DB_URI", "postgresql://x@h/b")).dbUri())
+        .isEqualTo("postgresql://x@h/b");
     // Both given: the shared name wins.
     assertThat(RulesConfig.fromEnv(Map.of("FOREWARN_DB_URL", "postgresql://x@h/a", "FOREWARN_DB_URI",
         "postgresql://x@h/b")).dbUri()).isEqualTo("postgresql://x@h/a");

@@ -84,7 +84,8 @@ class RulesReloadIT {
     // WHEN the flame counter reaches 13 (+3 within the hour only counting what v1 saw)
     batch(2, t0.plus(Duration.ofMinutes(50)), new double[] {1.4}, new double[] {13});
     // THEN the unchanged rule kept its window across the swap and fires, carrying the new version
-    waitFor("flame fired under v2", () -> count("rule_id = 'boiler-gb24/flame' AND details->>'rules_version' = 'v2'") == 1);
+    waitFor("flame fired under v2",
+        () -> count("rule_id = 'boiler-gb24/flame' AND details->>'rules_version' = 'v2'") == 1);
 
     // WHEN someone activates by hand a rule set that is not valid
     activate("v3", ruleFile("v3", FLAME, RULE.formatted("bad", "threshold", "pressure_psi", "\"direction\": \"up\"")));
@@ -106,10 +107,12 @@ class RulesReloadIT {
   }
 
   @Test
-  void a_restart_keeps_what_was_activated_and_a_new_file_version_is_deployed_resolving_what_it_drops() throws Exception {
+  void a_restart_keeps_what_was_activated_and_a_new_file_version_is_deployed_resolving_what_it_drops()
+      throws Exception {
     // GIVEN v1 from the file, then v2 activated through the database
     start(ruleFile("v1", PRESSURE_LOW));
-    waitFor("v1 applied", () -> db.queryLong("SELECT count(*) FROM rule_set_activations WHERE applied_at IS NOT NULL") == 1);
+    waitFor("v1 applied",
+        () -> db.queryLong("SELECT count(*) FROM rule_set_activations WHERE applied_at IS NOT NULL") == 1);
     activate("v2", ruleFile("v2", PRESSURE_LOW, FLAME));
     waitFor("v2 applied", () -> http("/health").contains("\"rules_version\":\"v2\""));
     batch(1, Instant.now().minus(Duration.ofMinutes(60)), new double[] {0.7, 0.7, 0.7, 0.7}, new double[] {0, 0, 0, 0});
@@ -163,7 +166,8 @@ class RulesReloadIT {
   private void batch(long id, Instant from, double[] pressure, double[] flames) {
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < pressure.length; i++) {
-      rows.append(i > 0 ? "," : "").append("('").append(from.plus(Duration.ofMinutes(10L * i))).append("', 1, '{1,2}', '{")
+      rows.append(i > 0 ? "," : "").append("('").append(from.plus(Duration.ofMinutes(10L * i)))
+          .append("', 1, '{1,2}', '{")
           .append(pressure[i]).append(',').append(flames[i]).append("}', ").append(id).append(')');
     }
     db.exec("BEGIN; INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) VALUES " + rows

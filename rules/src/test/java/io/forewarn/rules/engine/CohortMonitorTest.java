@@ -63,7 +63,8 @@ class CohortMonitorTest {
     assertThat(changes).singleElement().satisfies(c -> {
       assertThat(c.fired()).isTrue();
       assertThat(c.firmwareKey()).isEqualTo(FAULTY_KEY);
-      assertThat(c.evidence()).containsEntry("cohort_devices_reporting", 12).containsEntry("control_devices_reporting", 24)
+      assertThat(c.evidence()).containsEntry("cohort_devices_reporting", 12)
+          .containsEntry("control_devices_reporting", 24)
           .containsEntry("control_firmwares", List.of("1.8.4", "1.9.0"));
       assertThat((double) c.evidence().get("cohort_shift")).isBetween(-1.2, -0.8);
     });
@@ -169,15 +170,15 @@ class CohortMonitorTest {
     // GIVEN evidence building for two buckets and half a bucket's shares handed in
     hours(2, -1);
     monitor.advance(bucket * HOUR);
-    f.fleet.stream().filter(d -> d.id() % 2 == 0).forEach(d ->
-        monitor.contribute(d, rule, new CohortShare.Done(bucket - 1, CohortFixture.faulty(d) ? -1 : 0)));
+    f.fleet.stream().filter(d -> d.id() % 2 == 0)
+        .forEach(d -> monitor.contribute(d, rule, new CohortShare.Done(bucket - 1, CohortFixture.faulty(d) ? -1 : 0)));
     // WHEN its state is restored into a fresh monitor
     CohortMonitor restored = new CohortMonitor(f.rules, f.fleet);
     monitor.drainDirty().forEach(restored::restore);
     // THEN both judge the rest alike: the same finding, at the same bucket
     for (CohortMonitor m : List.of(monitor, restored)) {
-      f.fleet.stream().filter(d -> d.id() % 2 == 1).forEach(d ->
-          m.contribute(d, rule, new CohortShare.Done(bucket - 1, CohortFixture.faulty(d) ? -1 : 0.01 * d.id())));
+      f.fleet.stream().filter(d -> d.id() % 2 == 1).forEach(
+          d -> m.contribute(d, rule, new CohortShare.Done(bucket - 1, CohortFixture.faulty(d) ? -1 : 0.01 * d.id())));
       m.advance(bucket * HOUR + HOUR / 2);
     }
     assertThat(restored.drainChanges()).isEqualTo(monitor.drainChanges()).hasSize(1);

@@ -85,8 +85,8 @@ class EngineReloadTest {
     assertThat(f.of(Transition.Type.RESOLVED, "pressure_low")).isEmpty();
     // WHEN it is clear for an hour THEN it resolves under the new definition
     f.run(1, T0 + 240 * MIN, 8, 1.3);
-    assertThat(f.of(Transition.Type.RESOLVED, "pressure_low")).singleElement().satisfies(t ->
-        assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 300 * MIN)));
+    assertThat(f.of(Transition.Type.RESOLVED, "pressure_low")).singleElement()
+        .satisfies(t -> assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 300 * MIN)));
   }
 
   @Test
@@ -95,7 +95,8 @@ class EngineReloadTest {
     f.run(1, T0, 6, 0.7);
     // WHEN a rule set without the pressure rule is swapped in
     RuleSet without = rules(EngineFixture.RULES.replace("\"test-1\"", "\"test-2\"")
-        .replace("\"id\": \"pressure_low\"", "\"id\": \"pressure_very_low\"").replace("\"trigger\": 0.8", "\"trigger\": 0.5"));
+        .replace("\"id\": \"pressure_low\"", "\"id\": \"pressure_very_low\"")
+        .replace("\"trigger\": 0.8", "\"trigger\": 0.5"));
     List<Transition> swap = f.engine.reload(without, T0 + 65 * MIN);
     // THEN its incident resolves at the swap, told like any resolution, saying why
     assertThat(swap).singleElement().satisfies(t -> {
@@ -166,11 +167,12 @@ class EngineReloadTest {
 
   /** An engine restored from {@code state}, the pressure rule's replaced by {@code pressure}, fires on time. */
   private void restoredPendingFiresOnTime(Map<String, byte[]> state, byte[] pressure) {
-    Engine restarted = new Engine(rules(EngineFixture.RULES), ProductCatalog.standard(), List.of(EngineFixture.device(1)));
+    Engine restarted = new Engine(rules(EngineFixture.RULES), ProductCatalog.standard(),
+        List.of(EngineFixture.device(1)));
     state.forEach((rule, bytes) -> restarted.restoreState(1, rule, rule.equals(PRESSURE) ? pressure : bytes));
     restarted.onSample(1, T0 + 80 * MIN, Map.of("pressure_bar", 0.7));
-    assertThat(restarted.onSample(1, T0 + 90 * MIN, Map.of("pressure_bar", 0.7))).filteredOn(t ->
-        t.type() == Transition.Type.OPENED).singleElement().satisfies(t ->
-        assertThat(t.incident().openedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MIN)));
+    assertThat(restarted.onSample(1, T0 + 90 * MIN, Map.of("pressure_bar", 0.7)))
+        .filteredOn(t -> t.type() == Transition.Type.OPENED).singleElement()
+        .satisfies(t -> assertThat(t.incident().openedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MIN)));
   }
 }

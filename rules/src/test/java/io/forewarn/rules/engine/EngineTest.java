@@ -70,8 +70,8 @@ class EngineTest {
     // WHEN it is back above 0.95 for an hour
     f.run(1, T0 + 180 * MIN, 8, 1.3);
     // THEN it resolves, an hour after the recovery began
-    assertThat(f.of(Transition.Type.RESOLVED, "pressure_low")).singleElement().satisfies(t ->
-        assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 240 * MIN)));
+    assertThat(f.of(Transition.Type.RESOLVED, "pressure_low")).singleElement()
+        .satisfies(t -> assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 240 * MIN)));
   }
 
   @Test
@@ -176,8 +176,8 @@ class EngineTest {
     // WHEN the breach goes on after the restart
     restarted.run(1, T0 + 90 * MIN, 1, 0.7);
     // THEN it fires 30 minutes after the breach began, not 30 minutes after the restart
-    assertThat(restarted.of(Transition.Type.OPENED, "pressure_low")).singleElement().satisfies(t ->
-        assertThat(t.incident().openedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MIN)));
+    assertThat(restarted.of(Transition.Type.OPENED, "pressure_low")).singleElement()
+        .satisfies(t -> assertThat(t.incident().openedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MIN)));
   }
 
   @Test

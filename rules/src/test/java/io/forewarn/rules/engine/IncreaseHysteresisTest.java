@@ -89,8 +89,8 @@ class IncreaseHysteresisTest {
     // three hours after the burst, but it resolves only when min_firing (6 h) has passed
     Incident opened = f.of(Transition.Type.OPENED, "flame").getFirst().incident();
     assertThat(opened.firingAt()).isEqualTo(Instant.ofEpochMilli(T0 + 30 * MIN));
-    assertThat(f.of(Transition.Type.RESOLVED, "flame")).singleElement().satisfies(t ->
-        assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 30 * MIN + 6 * HOUR)));
+    assertThat(f.of(Transition.Type.RESOLVED, "flame")).singleElement().satisfies(
+        t -> assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 30 * MIN + 6 * HOUR)));
   }
 
   @Test

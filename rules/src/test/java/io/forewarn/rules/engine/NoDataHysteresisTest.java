@@ -54,8 +54,8 @@ class NoDataHysteresisTest {
       reports(last, last + MIN);
     }
     // THEN one incident, opened at the first silence and still open: not one per report
-    assertThat(f.of(Transition.Type.OPENED, "/no_data")).singleElement().satisfies(t ->
-        assertThat(t.incident().firingAt()).isEqualTo(Instant.ofEpochMilli(T0 + 50 * MIN + 35 * MIN)));
+    assertThat(f.of(Transition.Type.OPENED, "/no_data")).singleElement()
+        .satisfies(t -> assertThat(t.incident().firingAt()).isEqualTo(Instant.ofEpochMilli(T0 + 50 * MIN + 35 * MIN)));
     assertThat(f.of(Transition.Type.RESOLVED, "/no_data")).isEmpty();
   }
 
@@ -68,8 +68,8 @@ class NoDataHysteresisTest {
     // WHEN it reports again every 10 minutes from T0 + 3 h
     reports(T0 + 3 * HOUR, T0 + 6 * HOUR);
     // THEN it resolves an hour (clear_for) after the reports came back, not at the first one
-    assertThat(f.of(Transition.Type.RESOLVED, "/no_data")).singleElement().satisfies(t ->
-        assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 4 * HOUR)));
+    assertThat(f.of(Transition.Type.RESOLVED, "/no_data")).singleElement()
+        .satisfies(t -> assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 4 * HOUR)));
   }
 
   @Test
@@ -77,13 +77,13 @@ class NoDataHysteresisTest {
     // GIVEN an offline status (the broker's last will) at T0 + 60 min: the incident fires at once
     reports(T0, T0 + HOUR);
     status(T0 + 60 * MIN, false);
-    assertThat(f.of(Transition.Type.OPENED, "/no_data")).singleElement().satisfies(t ->
-        assertThat(t.incident().firingAt()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MIN)));
+    assertThat(f.of(Transition.Type.OPENED, "/no_data")).singleElement()
+        .satisfies(t -> assertThat(t.incident().firingAt()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MIN)));
     // WHEN it reports again ten minutes later and keeps reporting
     reports(T0 + 70 * MIN, T0 + 5 * HOUR);
     // THEN clear_for (1 h) ran out at T0 + 130 min, but it resolves only when min_firing (2 h) has
-    assertThat(f.of(Transition.Type.RESOLVED, "/no_data")).singleElement().satisfies(t ->
-        assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 180 * MIN)));
+    assertThat(f.of(Transition.Type.RESOLVED, "/no_data")).singleElement()
+        .satisfies(t -> assertThat(t.incident().resolvedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 180 * MIN)));
   }
 
   @Test

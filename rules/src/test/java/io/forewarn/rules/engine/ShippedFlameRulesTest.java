@@ -28,11 +28,13 @@ class ShippedFlameRulesTest {
   /** A healthy signal at 5 µA: ±0.4 µA through the day, ±0.3 µA over a 5-day weather swing, 0.15 µA noise. */
   private static double healthy(long ts, Random noise) {
     double day = (double) (ts - START) / DAY;
-    return 5.0 + 0.4 * Math.sin(2 * Math.PI * day) + 0.3 * Math.sin(2 * Math.PI * day / 5.3) + 0.15 * noise.nextGaussian();
+    return 5.0 + 0.4 * Math.sin(2 * Math.PI * day) + 0.3 * Math.sin(2 * Math.PI * day / 5.3)
+        + 0.15 * noise.nextGaussian();
   }
 
   private List<Transition> flameIncidents() {
-    return log.stream().filter(t -> t.type() == Transition.Type.OPENED && t.incident().ruleId().contains("flame_signal"))
+    return log.stream()
+        .filter(t -> t.type() == Transition.Type.OPENED && t.incident().ruleId().contains("flame_signal"))
         .toList();
   }
 

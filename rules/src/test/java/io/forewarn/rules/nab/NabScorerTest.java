@@ -131,11 +131,13 @@ class NabScorerTest {
     // ec2_cpu_utilization_ac20cd (4032 rows, window 3374..3776) scored 0.875727409493 with TP and no FP;
     // row 3566 is the only row whose in-window weight gives that value.
     NabSeries ac20cd = series(4032, new AnomalyWindow(3374, 3776));
-    assertThat(raw(CostProfile.STANDARD, ac20cd, detectionsAt(4032, 3566, 3600))).isCloseTo(0.875727409493, within(1e-9));
+    assertThat(raw(CostProfile.STANDARD, ac20cd, detectionsAt(4032, 3566, 3600))).isCloseTo(0.875727409493,
+        within(1e-9));
     // art_daily_jumpsdown (window 2787..3189) scored 0.748908670438 with 1 FP: detection at row 2989 plus an
     // FP before the window, at the full -0.11
     NabSeries jumps = series(4032, new AnomalyWindow(2787, 3189));
-    assertThat(raw(CostProfile.STANDARD, jumps, detectionsAt(4032, 1000, 2989))).isCloseTo(0.748908670438, within(1e-9));
+    assertThat(raw(CostProfile.STANDARD, jumps, detectionsAt(4032, 1000, 2989))).isCloseTo(0.748908670438,
+        within(1e-9));
   }
 
   @Test

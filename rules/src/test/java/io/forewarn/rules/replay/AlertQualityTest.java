@@ -43,7 +43,8 @@ class AlertQualityTest {
         new ReplayIncident("region:north:disruption", "service_disruption", "fleet/region", "region", "north", null,
             day(7.05), day(7.3), false));
     // WHEN scored over 10 devices and 10 days
-    AlertQuality.Report r = AlertQuality.score(faults, incidents, 10, START, END, id -> NORTH, Warnings.DEVICE_INCIDENTS);
+    AlertQuality.Report r = AlertQuality.score(faults, incidents, 10, START, END, id -> NORTH,
+        Warnings.DEVICE_INCIDENTS);
     // THEN
     assertThat(r.predictableFaults()).isEqualTo(2);
     assertThat(r.detected()).isEqualTo(1);
@@ -68,7 +69,8 @@ class AlertQualityTest {
     List<ReplayIncident> incidents = List.of(device(1, 3, 6.0),
         firmware("boiler-gb24@1.9.2", 1.5, Map.of(1, day(1.5), 2, day(2))));
     // WHEN scored both ways
-    AlertQuality.Report old = AlertQuality.score(faults, incidents, 10, START, END, id -> NORTH, Warnings.DEVICE_INCIDENTS);
+    AlertQuality.Report old = AlertQuality.score(faults, incidents, 10, START, END, id -> NORTH,
+        Warnings.DEVICE_INCIDENTS);
     AlertQuality.Report r = AlertQuality.score(faults, incidents, 10, START, END, id -> NORTH,
         Warnings.WITH_FIRMWARE_DISRUPTIONS);
     // THEN device incidents alone found one of two, 2 days early

@@ -18,7 +18,8 @@ class RuleFileLoaderTest {
           .contains("Threshold", "Forecast", "Increase", "NoData");
     }
     // AND the router's signal is watched for drift from its own baseline
-    assertThat(rules.forModel("cpe-hr300")).anySatisfy(r -> assertThat(r.detector()).isInstanceOf(Detector.Drift.class));
+    assertThat(rules.forModel("cpe-hr300"))
+        .anySatisfy(r -> assertThat(r.detector()).isInstanceOf(Detector.Drift.class));
   }
 
   @Test
@@ -154,8 +155,9 @@ class RuleFileLoaderTest {
     assertThat(rules.rulesByModel().values().stream().flatMap(java.util.List::stream).filter(RuleSpec::feedsCohort))
         .extracting(RuleSpec::qualifiedId, r -> r.detector().direction())
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("boiler-gb24/flame_signal_drift",
-            io.forewarn.rules.detection.Direction.BELOW), org.assertj.core.groups.Tuple.tuple("cpe-hr300/cpu_drift",
-            io.forewarn.rules.detection.Direction.ABOVE));
+            io.forewarn.rules.detection.Direction.BELOW),
+            org.assertj.core.groups.Tuple.tuple("cpe-hr300/cpu_drift",
+                io.forewarn.rules.detection.Direction.ABOVE));
   }
 
   @Test

@@ -72,7 +72,8 @@ class CohortPipelineIT {
         for (int id = 101; id <= 136; id++) {
           Instant ts = t.plusSeconds(id);
           double sink = id > 124 && ts.isAfter(ONSET) ? 0.03 * Duration.between(ONSET, ts).toMinutes() / 60.0 : 0;
-          rows.add(new PipelineFixture.Row(ts, id, new int[] {4}, new double[] {level[id] - sink + 0.15 * noise.nextGaussian()}));
+          rows.add(new PipelineFixture.Row(ts, id, new int[] {4},
+              new double[] {level[id] - sink + 0.15 * noise.nextGaussian()}));
         }
       }
       f.batch("gw", rows);
@@ -99,7 +100,8 @@ class CohortPipelineIT {
         .isEqualTo(12);
     assertThat(f.count("SELECT count(*) FROM incidents WHERE " + DISRUPTION + " AND summary_key = 'software_fault'"
         + " AND details->>'detected_by' = 'cohort_comparison'")).isEqualTo(1);
-    long outbox = f.count("SELECT count(*) FROM outbox o JOIN incidents i ON i.id = o.incident_id WHERE i." + DISRUPTION);
+    long outbox = f
+        .count("SELECT count(*) FROM outbox o JOIN incidents i ON i.id = o.incident_id WHERE i." + DISRUPTION);
     assertThat(outbox).isEqualTo(1);
     // WHEN a third instance sees the fault go on for another day
     feed(instance(), 24);

@@ -83,7 +83,8 @@ class RulesPipelineIT {
   void maintenance_window_keeps_the_incident_silent_then_releases_it() throws Exception {
     // GIVEN a maintenance window over device 1 for the next three hours
     f.db.exec("INSERT INTO suppressions (type, scope_type, scope_value, starts_at, ends_at, reason, created_by) VALUES"
-        + " ('maintenance', 'device', '1', '" + T0 + "', '" + T0.plus(Duration.ofHours(3)) + "', 'boiler swap', 'ops')");
+        + " ('maintenance', 'device', '1', '" + T0 + "', '" + T0.plus(Duration.ofHours(3))
+        + "', 'boiler swap', 'ops')");
     RulesPipeline p = f.pipeline("rules");
     // WHEN its pressure breaches during the window
     f.batch("gw", 1, T0, 6, 0.7);
@@ -100,11 +101,13 @@ class RulesPipelineIT {
     // THEN it is announced once
     assertThat(f.count("SELECT count(*) FROM outbox o JOIN incidents i ON i.id = o.incident_id WHERE i." + PRESSURE
         + " AND o.transition = 'opened'")).isEqualTo(1);
-    assertThat(f.count("SELECT count(*) FROM incidents WHERE " + PRESSURE + " AND silenced_until IS NULL")).isEqualTo(1);
+    assertThat(f.count("SELECT count(*) FROM incidents WHERE " + PRESSURE + " AND silenced_until IS NULL"))
+        .isEqualTo(1);
   }
 
   @Test
-  void an_incident_over_inside_the_maintenance_window_is_never_announced_and_the_next_one_after_it_is() throws Exception {
+  void an_incident_over_inside_the_maintenance_window_is_never_announced_and_the_next_one_after_it_is()
+      throws Exception {
     // GIVEN a maintenance window over device 1 for six hours
     f.db.exec("INSERT INTO suppressions (type, scope_type, scope_value, starts_at, ends_at, reason, created_by) VALUES"
         + " ('maintenance', 'device', '1', '" + T0 + "', '" + T0.plus(Duration.ofHours(6)) + "', 'refill', 'ops')");

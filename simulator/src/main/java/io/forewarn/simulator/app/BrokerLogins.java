@@ -33,7 +33,8 @@ final class BrokerLogins {
 
   /** Device {@code i}'s login at index {@code i}: user name = device id. */
   List<MqttLogin> devices(Fleet fleet) {
-    return fleet.devices().stream().map(Device::externalId).map(id -> new MqttLogin(id, key.devicePassword(id))).toList();
+    return fleet.devices().stream().map(Device::externalId).map(id -> new MqttLogin(id, key.devicePassword(id)))
+        .toList();
   }
 
   MqttLogin service(ServiceAccount account) {

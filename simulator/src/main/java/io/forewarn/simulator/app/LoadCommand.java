@@ -22,8 +22,10 @@ import java.util.Set;
 final class LoadCommand implements Command {
   @Override
   public int run(List<String> args, Env env) throws Exception {
-    CliOptions o = new CliOptions(args, Set.of("mqtt-uri", "rate", "rates", "step", "connections", "max-inflight", "client",
-        "devices", "device-prefix", "metrics", "drain", "mqtt-key-file"), Set.of());
+    CliOptions o = new CliOptions(args,
+        Set.of("mqtt-uri", "rate", "rates", "step", "connections", "max-inflight", "client",
+            "devices", "device-prefix", "metrics", "drain", "mqtt-key-file"),
+        Set.of());
     List<Double> rates = o.doubles("rates");
     if (rates.isEmpty()) {
       rates = List.of(o.doubleValue("rate", 1000));
@@ -38,7 +40,8 @@ final class LoadCommand implements Command {
         steps.add(new RateStep(r, step));
       }
       config = new LoadConfig(env.mqttUri(o), steps, o.intValue("connections", LoadConfig.DEFAULT_CONNECTIONS),
-          o.intValue("max-inflight", LoadConfig.DEFAULT_MAX_IN_FLIGHT), o.intValue("devices", LoadConfig.DEFAULT_DEVICES),
+          o.intValue("max-inflight", LoadConfig.DEFAULT_MAX_IN_FLIGHT),
+          o.intValue("devices", LoadConfig.DEFAULT_DEVICES),
           o.string("device-prefix", "load"), o.intValue("metrics", LoadConfig.DEFAULT_METRICS),
           o.duration("drain", LoadConfig.DEFAULT_DRAIN),
           client(o.string("client", "paho")), login);
@@ -46,8 +49,10 @@ final class LoadCommand implements Command {
       o.problem(e.getMessage());
     }
     o.check();
-    env.out().printf(Locale.ROOT, "load: %d step(s) of %s, %d connections (%s), %d devices, %d metrics/message, QoS 1%n",
-        steps.size(), Progress.human(step), config.connections(), login == null ? "anonymous" : "as " + login.username(),
+    env.out().printf(Locale.ROOT,
+        "load: %d step(s) of %s, %d connections (%s), %d devices, %d metrics/message, QoS 1%n",
+        steps.size(), Progress.human(step), config.connections(),
+        login == null ? "anonymous" : "as " + login.username(),
         config.devices(), config.metricsPerMessage());
     List<StepResult> results = new LoadGenerator(config, env.clock())
         .run(env.stop(), r -> env.out().println(r.describe()));

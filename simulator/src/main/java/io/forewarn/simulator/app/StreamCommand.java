@@ -114,8 +114,10 @@ final class StreamCommand implements Command {
 
   private static String line(StreamStats s, PublishCounters c, Instant start, Instant end, long t0) {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-    double fraction = (s.simNow() - start.toEpochMilli()) / (double) Math.max(1, end.toEpochMilli() - start.toEpochMilli());
-    return String.format(Locale.ROOT, "sim %s (%.1f%%) | %d samples, %d status | acked %d, failed %d | %.0f msg/s | ETA %s",
+    double fraction = (s.simNow() - start.toEpochMilli())
+        / (double) Math.max(1, end.toEpochMilli() - start.toEpochMilli());
+    return String.format(Locale.ROOT,
+        "sim %s (%.1f%%) | %d samples, %d status | acked %d, failed %d | %.0f msg/s | ETA %s",
         Instant.ofEpochMilli(s.simNow()), 100 * Math.max(0, fraction), s.samples(), s.statuses(), c.acked(),
         c.failed(), c.sent() / Math.max(0.001, elapsed.toNanos() / 1e9), Progress.eta(elapsed, fraction));
   }

@@ -22,8 +22,7 @@ final class ChunkSink implements AutoCloseable {
   private static final String INSERT_BATCH = """
       INSERT INTO ingest_batches (id, gateway, messages, rows_stored, rows_duplicate, rejected, ts_min, ts_max)
       VALUES (?, ?, ?, ?, 0, 0, ?, ?)""";
-  private static final String INSERT_STATUS =
-      "INSERT INTO device_status (ts, device_id, online, reason, batch_id) VALUES (?, ?, ?, ?, ?)";
+  private static final String INSERT_STATUS = "INSERT INTO device_status (ts, device_id, online, reason, batch_id) VALUES (?, ?, ?, ?, ?)";
 
   private record StatusRow(long epochMillis, int deviceId, boolean online, String reason) {}
 
@@ -110,7 +109,8 @@ final class ChunkSink implements AutoCloseable {
   }
 
   private long nextBatchId() throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('ingest_batch_seq')")) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT nextval('ingest_batch_seq')")) {
       rs.next();
       long id = rs.getLong(1);
       connection.commit();

@@ -129,7 +129,7 @@ public final class HistoryWriter {
       long end, AtomicBoolean stop) throws SQLException {
     boolean[] offline = new boolean[devices.size()];
     try (ChunkSink sink = new ChunkSink(dataSource.getConnection(), config.chunkRows())) {
-      for (long stepEnd = start + STEP.toMillis(); ; stepEnd += STEP.toMillis()) {
+      for (long stepEnd = start + STEP.toMillis();; stepEnd += STEP.toMillis()) {
         long until = Math.min(stepEnd, end);
         for (int i = 0; i < devices.size() && !stop.get(); i++) {
           DeviceRuntime rt = devices.get(i);

@@ -9,8 +9,7 @@ import java.util.Arrays;
  * this table. One buffer is one COPY stream: header, rows, trailer.
  */
 final class TelemetryCopyBuffer {
-  static final String COPY_SQL =
-      "COPY telemetry (ts, device_id, metric_ids, vals, batch_id, receive_time) FROM STDIN (FORMAT binary)";
+  static final String COPY_SQL = "COPY telemetry (ts, device_id, metric_ids, vals, batch_id, receive_time) FROM STDIN (FORMAT binary)";
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
   /** Microseconds between the Unix epoch and PostgreSQL's epoch (2000-01-01 UTC). */
   private static final long PG_EPOCH_OFFSET_MICROS = 946_684_800_000_000L;

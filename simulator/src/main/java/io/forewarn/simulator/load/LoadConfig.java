@@ -53,7 +53,8 @@ public record LoadConfig(String mqttUri, List<RateStep> steps, int connections, 
   /** An anonymous load (brokers without authentication, like the benchmarks' own). */
   public LoadConfig(String mqttUri, List<RateStep> steps, int connections, int maxInFlight, int devices,
       String devicePrefix, int metricsPerMessage, Duration drainTimeout, LoadClient client) {
-    this(mqttUri, steps, connections, maxInFlight, devices, devicePrefix, metricsPerMessage, drainTimeout, client, null);
+    this(mqttUri, steps, connections, maxInFlight, devices, devicePrefix, metricsPerMessage, drainTimeout, client,
+        null);
   }
 
   /** A config with the defaults for everything but the broker and the steps. */

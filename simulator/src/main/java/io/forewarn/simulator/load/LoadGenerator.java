@@ -58,7 +58,8 @@ public final class LoadGenerator {
   }
 
   /** Runs every step in order; {@code onStep} hears each result as soon as its step has drained. */
-  public List<StepResult> run(AtomicBoolean stop, Consumer<StepResult> onStep) throws MqttException, InterruptedException {
+  public List<StepResult> run(AtomicBoolean stop, Consumer<StepResult> onStep)
+      throws MqttException, InterruptedException {
     PublishCounters counters = new PublishCounters();
     List<StepResult> results = new ArrayList<>();
     try (PublishChannels mqtt = open(counters)) {

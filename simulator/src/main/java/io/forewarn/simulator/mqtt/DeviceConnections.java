@@ -43,7 +43,8 @@ public final class DeviceConnections {
   public static MqttConnections open(String uri, List<MqttLogin> logins, int maxInFlight, PublishCounters counters)
       throws MqttException {
     if (logins.isEmpty() || logins.size() > MAX_DEVICES || maxInFlight < 1) {
-      throw new IllegalArgumentException("per-device sessions need 1.." + MAX_DEVICES + " devices and 1 message in flight");
+      throw new IllegalArgumentException(
+          "per-device sessions need 1.." + MAX_DEVICES + " devices and 1 message in flight");
     }
     String run = UUID.randomUUID().toString().substring(0, 8);
     ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,7 +77,8 @@ public final class DeviceConnections {
       close(clients, pings);
       throw new IllegalStateException(String.format(Locale.ROOT,
           "the broker refused %d of %d device logins: %s%s; are the registered devices provisioned with this key"
-              + " (docs/operations.md#device-credentials)?", refused.size(), logins.size(),
+              + " (docs/operations.md#device-credentials)?",
+          refused.size(), logins.size(),
           String.join(", ", refused.subList(0, Math.min(REFUSALS_LISTED, refused.size()))),
           refused.size() > REFUSALS_LISTED ? ", ..." : ""));
     }

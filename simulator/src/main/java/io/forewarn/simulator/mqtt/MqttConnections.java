@@ -50,7 +50,8 @@ public final class MqttConnections implements PublishChannels {
     int limit = maxInFlight;
     try {
       for (int i = 0; i < count; i++) {
-        MqttAsyncClient client = new MqttAsyncClient(uri, clientIdPrefix + "-" + run + "-" + i, new MemoryPersistence());
+        MqttAsyncClient client = new MqttAsyncClient(uri, clientIdPrefix + "-" + run + "-" + i,
+            new MemoryPersistence());
         clients.add(client);
         IMqttToken token = client.connect(PahoSession.options(login, KEEP_ALIVE_SECONDS));
         token.waitForCompletion(TimeUnit.SECONDS.toMillis(PahoSession.CONNECT_TIMEOUT_SECONDS));

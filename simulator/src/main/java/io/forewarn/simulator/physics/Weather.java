@@ -21,7 +21,8 @@ final class Weather {
     long key = Rng.key(region.name());
     double phase1 = (key & 0xFFFF) / 65536.0 * 2 * Math.PI;
     double phase2 = ((key >>> 16) & 0xFFFF) / 65536.0 * 2 * Math.PI;
-    double swings = 3.0 * Math.sin(2 * Math.PI * days / 5.3 + phase1) + 2.0 * Math.sin(2 * Math.PI * days / 11.7 + phase2);
+    double swings = 3.0 * Math.sin(2 * Math.PI * days / 5.3 + phase1)
+        + 2.0 * Math.sin(2 * Math.PI * days / 11.7 + phase2);
     return region.meanTempC() + seasonal + daily + swings;
   }
 }

@@ -64,8 +64,11 @@ public final class FaultGallery {
           .filter(l -> l.metric().equals(scene.metric()) && l.check() != FailureLimit.Check.INCREASE)
           .map(l -> new Panel.Limit("failure limit: " + l.describe(), l.threshold())).toList();
       panels.add(new Panel(scene.title() + " (hourly means)", scene.metric(),
-          List.of(hourly(faulty.externalId() + " (fault)", new Color(20, 90, 200), faulty, List.of(fault), scene.metric(), start),
-              hourly(healthy.externalId() + " (healthy)", new Color(150, 150, 150), healthy, List.of(), scene.metric(), start)),
+          List.of(
+              hourly(faulty.externalId() + " (fault)", new Color(20, 90, 200), faulty, List.of(fault), scene.metric(),
+                  start),
+              hourly(healthy.externalId() + " (healthy)", new Color(150, 150, 150), healthy, List.of(), scene.metric(),
+                  start)),
           markers, limits));
     }
     return panels;

@@ -13,7 +13,8 @@ class CliOptionsTest {
   @Test
   void reads_values_flags_and_durations_in_every_accepted_form() {
     CliOptions o = new CliOptions(List.of("--speed", "720", "--span=30d", "--step", "120s", "--interval", "PT5M",
-        "--replace", "--rates", "5000, 10000"), Set.of("speed", "span", "step", "interval", "rates"), Set.of("replace"));
+        "--replace", "--rates", "5000, 10000"), Set.of("speed", "span", "step", "interval", "rates"),
+        Set.of("replace"));
     assertThat(o.doubleValue("speed", 1)).isEqualTo(720);
     assertThat(o.duration("span", null)).isEqualTo(Duration.ofDays(30));
     assertThat(o.duration("step", null)).isEqualTo(Duration.ofSeconds(120));

@@ -20,7 +20,7 @@ class StreamCommandTest {
     int code = new SimulatorMain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("FOREWARN_MQTT_KEY_FILE", "/nonexistent/key"),
         Clock.systemUTC()).run(new String[] {"accelerated", "--connections", "4", "--devices", "3000", "--no-db"},
-        new AtomicBoolean());
+            new AtomicBoolean());
     // THEN it refuses both at once, before opening anything
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))

@@ -44,7 +44,8 @@ class DeviceCredentialsIT {
   static void start() throws Exception {
     // GIVEN a registered fleet of 40 devices, provisioned with the gateway's and the load generator's accounts
     db = TestDatabase.create("sim_cred_it");
-    Cli register = Cli.run("register", "--devices", Integer.toString(DEVICES), "--seed", "23", "--db-url", db.jdbcUrl());
+    Cli register = Cli.run("register", "--devices", Integer.toString(DEVICES), "--seed", "23", "--db-url",
+        db.jdbcUrl());
     assertThat(register.exitCode()).as(register.out() + register.err()).isZero();
     key = dir.resolve("key");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,7 +85,7 @@ class DeviceCredentialsIT {
     long statuses = cli.number("status (\\d+)");
     assertThat(cli.out()).contains("acked " + (telemetry + statuses)).contains("failed 0");
     long rows = 0;
-    for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline && rows < telemetry; ) {
+    for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline && rows < telemetry;) {
       rows = db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
           + " WHERE d.external_id LIKE 's23-%'");
       Thread.sleep(200);

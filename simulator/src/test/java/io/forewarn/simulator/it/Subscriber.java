@@ -25,8 +25,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 final class Subscriber implements AutoCloseable {
   private final MqttAsyncClient client;
-  private final TelemetryDecoder decoder = new TelemetryDecoder(new PayloadLimits(PayloadLimits.DEFAULT_MAX_PAYLOAD_BYTES,
-      200, 1000, Duration.ofMinutes(5), Duration.ofDays(3650)));
+  private final TelemetryDecoder decoder = new TelemetryDecoder(
+      new PayloadLimits(PayloadLimits.DEFAULT_MAX_PAYLOAD_BYTES,
+          200, 1000, Duration.ofMinutes(5), Duration.ofDays(3650)));
   final AtomicLong telemetry = new AtomicLong();
   final AtomicLong status = new AtomicLong();
   final AtomicLong rejected = new AtomicLong();

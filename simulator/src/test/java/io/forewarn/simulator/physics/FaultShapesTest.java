@@ -201,7 +201,8 @@ class FaultShapesTest {
     Instant back = FAILURE.plus(Duration.ofHours(5));
     Fault f = Trace.fault(d, FaultKind.POWER_LOSS, FAILURE, FAILURE, back);
     Trace t = Trace.run(d, List.of(f), START, Duration.ofDays(14));
-    assertThat(t.readings()).filteredOn(r -> r.epochMillis() >= FAILURE.toEpochMilli() && r.epochMillis() < back.toEpochMilli())
+    assertThat(t.readings())
+        .filteredOn(r -> r.epochMillis() >= FAILURE.toEpochMilli() && r.epochMillis() < back.toEpochMilli())
         .isNotEmpty().allMatch(r -> r.presence() == Reading.Presence.SILENT);
     assertThat(t.reported(back, back.plus(Duration.ofHours(2)))).isNotEmpty();
     // and the router counts the reboot when power comes back

@@ -57,7 +57,8 @@ public record SmtpConfig(String host, int port, Tls tls, String username, String
     String password = r.string(p + "_PASSWORD", null);
     String from = r.required(p + "_FROM", "care@example.com");
     String fromName = r.string(p + "_FROM_NAME", defaultFromName);
-    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofMinutes(5));
+    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(20), Duration.ofMillis(100),
+        Duration.ofMinutes(5));
     Duration retry = r.duration(p + "_RETRY_AFTER", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
     RateLimit rate = RateLimit.read(r, p, new RateLimit(120, 10));
     try {

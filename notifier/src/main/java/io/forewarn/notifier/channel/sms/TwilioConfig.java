@@ -81,7 +81,8 @@ public record TwilioConfig(URI apiBase, String accountSid, String authToken, Str
     String service = r.string(p + "_MESSAGING_SERVICE_SID", null);
     String callback = r.string(p + "_STATUS_CALLBACK", null);
     URI callbackUri = callback == null ? null : r.uri(p + "_STATUS_CALLBACK", callback, Set.of("https", "http"));
-    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(2));
+    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100),
+        Duration.ofMinutes(2));
     Duration retry = r.duration(p + "_RETRY_AFTER", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
     RateLimit rate = RateLimit.read(r, p, new RateLimit(60, 5));
     try {

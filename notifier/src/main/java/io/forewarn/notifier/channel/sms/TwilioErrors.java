@@ -12,8 +12,8 @@ final class TwilioErrors {
   /** A REST error body's code; {@code httpStatus} decides when the code says nothing specific. */
   static FailureCode forRest(int code, int httpStatus) {
     return switch (code) {
-      case 21211, 21604 -> FailureCode.INVALID_RECIPIENT;      // invalid / missing 'To'
-      case 21610 -> FailureCode.RECIPIENT_OPTED_OUT;           // recipient sent STOP
+      case 21211, 21604 -> FailureCode.INVALID_RECIPIENT; // invalid / missing 'To'
+      case 21610 -> FailureCode.RECIPIENT_OPTED_OUT; // recipient sent STOP
       case 21408, 21612, 21614, 21635 -> FailureCode.UNDELIVERABLE_DESTINATION; // geo, route, not mobile
       case 20003 -> FailureCode.AUTHENTICATION;
       case 20404 -> FailureCode.NOT_FOUND;
@@ -25,8 +25,8 @@ final class TwilioErrors {
   static FailureCode forCallback(int code) {
     return switch (code) {
       case 30003, 30006 -> FailureCode.UNDELIVERABLE_DESTINATION; // unreachable handset, landline
-      case 30005 -> FailureCode.INVALID_RECIPIENT;                // unknown destination
-      case 21610, 30004 -> FailureCode.RECIPIENT_OPTED_OUT;       // opted out / blocked by recipient
+      case 30005 -> FailureCode.INVALID_RECIPIENT; // unknown destination
+      case 21610, 30004 -> FailureCode.RECIPIENT_OPTED_OUT; // opted out / blocked by recipient
       default -> forRest(code, 400);
     };
   }

@@ -64,7 +64,8 @@ public record ZendeskConfig(URI baseUrl, String email, String apiToken, String r
     String requesterEmail = r.required(p + "_REQUESTER_EMAIL", "forewarn@ops.example.com");
     List<String> tags = List.of(r.string(p + "_TAGS", "forewarn,proactive").split("\\s*,\\s*"));
     String secret = r.string(p + "_WEBHOOK_SECRET", null);
-    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(2));
+    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100),
+        Duration.ofMinutes(2));
     Duration retry = r.duration(p + "_RETRY_AFTER", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
     RateLimit rate = RateLimit.read(r, p, new RateLimit(400, 20));
     try {

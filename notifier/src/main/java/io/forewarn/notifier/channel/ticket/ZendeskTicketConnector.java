@@ -122,7 +122,8 @@ public final class ZendeskTicketConnector implements Connector<TicketMessage> {
     };
     LOG.info("[incident: {}] Zendesk refused {} for good: {} {}", message.incidentId(),
         message.getClass().getSimpleName(), status, detail);
-    return new Permanent(code, error.isEmpty() ? "http:" + status : "zendesk:" + error, "HTTP " + status + " " + detail);
+    return new Permanent(code, error.isEmpty() ? "http:" + status : "zendesk:" + error,
+        "HTTP " + status + " " + detail);
   }
 
   private static String context(TicketMessage message) {

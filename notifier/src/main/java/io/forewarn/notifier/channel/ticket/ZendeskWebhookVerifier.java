@@ -43,7 +43,8 @@ public final class ZendeskWebhookVerifier {
     if (at == null) {
       return SignatureCheck.MALFORMED;
     }
-    return Duration.between(at, clock.instant()).abs().compareTo(tolerance) > 0 ? SignatureCheck.STALE : SignatureCheck.VALID;
+    return Duration.between(at, clock.instant()).abs().compareTo(tolerance) > 0 ? SignatureCheck.STALE
+        : SignatureCheck.VALID;
   }
 
   /** ISO-8601 ({@code 2024-05-14T09:30:00Z}, offsets allowed) or Unix seconds. */

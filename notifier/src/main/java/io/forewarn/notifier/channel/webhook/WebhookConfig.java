@@ -33,7 +33,8 @@ public record WebhookConfig(URI url, String secret, Duration timeout, Duration d
     }
     URI url = r.uri(p + "_URL", null, Set.of("https", "http"));
     String secret = r.required(p + "_SECRET", "whsec_<base64 key>");
-    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(2));
+    Duration timeout = r.duration(p + "_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100),
+        Duration.ofMinutes(2));
     Duration retry = r.duration(p + "_RETRY_AFTER", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
     RateLimit rate = RateLimit.read(r, p, new RateLimit(600, 20));
     try {

@@ -81,7 +81,8 @@ public final class WebhookTicketConnector implements Connector<TicketMessage> {
       case 404, 410 -> FailureCode.NOT_FOUND;
       default -> FailureCode.REJECTED;
     };
-    LOG.info("[incident: {}] webhook receiver refused {} for good: HTTP {}", message.incidentId(), type(message), status);
+    LOG.info("[incident: {}] webhook receiver refused {} for good: HTTP {}", message.incidentId(), type(message),
+        status);
     return new Permanent(code, "http:" + status, "webhook receiver answered HTTP " + status);
   }
 

@@ -74,7 +74,8 @@ class SmtpEmailConnectorTest {
 
   @Test
   void the_same_delivery_key_gives_the_same_message_id(Vertx vertx) throws Exception {
-    SmtpEmailConnector connector = new SmtpEmailConnector(vertx, config(greenMail.getSmtp().getPort(), null, null), CLOCK);
+    SmtpEmailConnector connector = new SmtpEmailConnector(vertx, config(greenMail.getSmtp().getPort(), null, null),
+        CLOCK);
     EmailMessage plain = new EmailMessage("INC-1/C-1/opened", "ada@example.com", "Ada", "Subject", "Text", null,
         Locale.ENGLISH);
     Sent first = (Sent) Await.result(connector.send(plain));

@@ -45,8 +45,9 @@ class TwilioCallbacksTest {
   @Test
   void status_callback_is_parsed_with_its_error_code() {
     // GIVEN Twilio's form fields for an undelivered message to a landline
-    StatusCallback callback = StatusCallback.parse(Map.of("MessageSid", "SM1", "AccountSid", "AC1", "From", "+15005550006",
-        "To", "+447700900123", "MessageStatus", "undelivered", "ErrorCode", "30006"));
+    StatusCallback callback = StatusCallback
+        .parse(Map.of("MessageSid", "SM1", "AccountSid", "AC1", "From", "+15005550006",
+            "To", "+447700900123", "MessageStatus", "undelivered", "ErrorCode", "30006"));
     // THEN
     assertThat(callback.status()).isEqualTo(UNDELIVERED);
     assertThat(callback.errorCode()).isEqualTo(30006);
@@ -55,9 +56,11 @@ class TwilioCallbacksTest {
 
   @Test
   void delivered_callback_has_no_failure_and_bad_callbacks_are_refused() {
-    StatusCallback ok = StatusCallback.parse(Map.of("MessageSid", "SM1", "AccountSid", "AC1", "MessageStatus", "delivered"));
+    StatusCallback ok = StatusCallback
+        .parse(Map.of("MessageSid", "SM1", "AccountSid", "AC1", "MessageStatus", "delivered"));
     assertThat(ok.failure()).isEmpty();
-    assertThatThrownBy(() -> StatusCallback.parse(Map.of("MessageSid", "SM1", "AccountSid", "AC1", "MessageStatus", "teleported")))
+    assertThatThrownBy(
+        () -> StatusCallback.parse(Map.of("MessageSid", "SM1", "AccountSid", "AC1", "MessageStatus", "teleported")))
         .hasMessageContaining("unknown MessageStatus 'teleported'");
     assertThatThrownBy(() -> StatusCallback.parse(Map.of("AccountSid", "AC1", "MessageStatus", "sent")))
         .hasMessageContaining("missing MessageSid");

@@ -36,7 +36,8 @@ class TwilioSignatureValidatorTest {
     Map<String, List<String>> tampered = params();
     tampered.put("Digits", List.of("9999"));
     assertThat(validator.validateForm(URL, tampered, SIGNATURE)).isEqualTo(SignatureCheck.MISMATCH);
-    assertThat(validator.validateForm(URL.replace("https", "http"), params(), SIGNATURE)).isEqualTo(SignatureCheck.MISMATCH);
+    assertThat(validator.validateForm(URL.replace("https", "http"), params(), SIGNATURE))
+        .isEqualTo(SignatureCheck.MISMATCH);
     assertThat(validator.validateForm(URL, params(), " ")).isEqualTo(SignatureCheck.MISSING);
     assertThat(new TwilioSignatureValidator("other").validateForm(URL, params(), SIGNATURE))
         .isEqualTo(SignatureCheck.MISMATCH);
@@ -49,7 +50,8 @@ class TwilioSignatureValidatorTest {
     assertThat(validator.validateForm(withPort, params(), SIGNATURE)).isEqualTo(SignatureCheck.VALID);
     String signedWithPort = validator.sign(withPort, params());
     assertThat(validator.validateForm(URL, params(), signedWithPort)).isEqualTo(SignatureCheck.VALID);
-    assertThat(TwilioSignatureValidator.urlVariants("https://h.example:8443/x")).containsExactly("https://h.example:8443/x");
+    assertThat(TwilioSignatureValidator.urlVariants("https://h.example:8443/x"))
+        .containsExactly("https://h.example:8443/x");
   }
 
   @Test
@@ -67,10 +69,14 @@ class TwilioSignatureValidatorTest {
         + "458597634cd82805792467af543ce1e6b98ee56a12d89f07e2202e7266f76084";
     String signature = "r0tp8nSrd5hOZZnwXiawcp5xNkY=";
     // THEN
-    assertThat(validator.validateJson(url, body.getBytes(StandardCharsets.UTF_8), signature)).isEqualTo(SignatureCheck.VALID);
-    assertThat(validator.validateJson(url, body.replace("delivered", "failed").getBytes(StandardCharsets.UTF_8), signature))
+    assertThat(validator.validateJson(url, body.getBytes(StandardCharsets.UTF_8), signature))
+        .isEqualTo(SignatureCheck.VALID);
+    assertThat(
+        validator.validateJson(url, body.replace("delivered", "failed").getBytes(StandardCharsets.UTF_8), signature))
         .isEqualTo(SignatureCheck.MISMATCH);
-    assertThat(validator.validateJson("https://forewarn.example.com/twilio/status", body.getBytes(StandardCharsets.UTF_8),
-        signature)).isEqualTo(SignatureCheck.MALFORMED);
+    assertThat(
+        validator.validateJson("https://forewarn.example.com/twilio/status", body.getBytes(StandardCharsets.UTF_8),
+            signature))
+        .isEqualTo(SignatureCheck.MALFORMED);
   }
 }

@@ -56,7 +56,8 @@ class TwilioSmsConnectorTest {
 
   static TwilioConfig config(String base, String from, String service) {
     return new TwilioConfig(URI.create(base), ACCOUNT, "auth-token", "SK0123", "key-secret", from, service,
-        URI.create("https://hooks.example.com/twilio/status"), Duration.ofMillis(CLIENT_TIMEOUT_MS), Duration.ofSeconds(2),
+        URI.create("https://hooks.example.com/twilio/status"), Duration.ofMillis(CLIENT_TIMEOUT_MS),
+        Duration.ofSeconds(2),
         new RateLimit(60, 5));
   }
 
@@ -69,8 +70,9 @@ class TwilioSmsConnectorTest {
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder twilioError(int status, int code,
       String text) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-        .withBody("{\"code\":" + code + ",\"message\":\"" + text + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
-            + code + "\",\"status\":" + status + "}");
+        .withBody(
+            "{\"code\":" + code + ",\"message\":\"" + text + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
+                + code + "\",\"status\":" + status + "}");
   }
 
   @Test
@@ -86,7 +88,8 @@ class TwilioSmsConnectorTest {
     assertThat(result).isEqualTo(new Sent("SM1f0e8ae6ade43cb3c0ce4525424e404f"));
     twilio.verify(1, postRequestedFor(urlEqualTo(PATH))
         .withBasicAuth(new BasicCredentials("SK0123", "key-secret"))
-        .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/x-www-form-urlencoded"))
+        .withHeader("Content-Type",
+            com.github.tomakehurst.wiremock.client.WireMock.containing("application/x-www-form-urlencoded"))
         .withFormParam("To", equalTo("+447700900123"))
         .withFormParam("From", equalTo("+15005550006"))
         .withFormParam("Body", equalTo("Forewarn: we are on it."))
@@ -96,7 +99,8 @@ class TwilioSmsConnectorTest {
   @Test
   void messaging_service_replaces_the_sender_number() throws Exception {
     TwilioSmsConnector viaService = new TwilioSmsConnector(client, config(twilio.baseUrl(), null, "MG0123"), CLOCK);
-    twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM2\",\"status\":\"accepted\"}")));
+    twilio.stubFor(post(urlEqualTo(PATH))
+        .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM2\",\"status\":\"accepted\"}")));
     assertThat(Await.result(viaService.send(message))).isEqualTo(new Sent("SM2"));
     twilio.verify(postRequestedFor(urlEqualTo(PATH)).withFormParam("MessagingServiceSid", equalTo("MG0123"))
         .withFormParam("From", absent()));
@@ -104,7 +108,8 @@ class TwilioSmsConnectorTest {
 
   @Test
   void invalid_number_is_permanent() throws Exception {
-    twilio.stubFor(post(urlEqualTo(PATH)).willReturn(twilioError(400, 21211, "The 'To' number is not a valid phone number.")));
+    twilio.stubFor(
+        post(urlEqualTo(PATH)).willReturn(twilioError(400, 21211, "The 'To' number is not a valid phone number.")));
     DeliveryResult result = Await.result(connector.send(message));
     assertThat(result).isEqualTo(new Permanent(FailureCode.INVALID_RECIPIENT, "twilio:21211",
         "The 'To' number is not a valid phone number."));
@@ -112,7 +117,8 @@ class TwilioSmsConnectorTest {
 
   @Test
   void opted_out_recipient_is_permanent_and_says_so() throws Exception {
-    twilio.stubFor(post(urlEqualTo(PATH)).willReturn(twilioError(400, 21610, "Attempt to send to unsubscribed recipient")));
+    twilio.stubFor(
+        post(urlEqualTo(PATH)).willReturn(twilioError(400, 21610, "Attempt to send to unsubscribed recipient")));
     Permanent result = (Permanent) Await.result(connector.send(message));
     assertThat(result.code()).isEqualTo(FailureCode.RECIPIENT_OPTED_OUT);
     assertThat(result.providerCode()).isEqualTo("twilio:21610");

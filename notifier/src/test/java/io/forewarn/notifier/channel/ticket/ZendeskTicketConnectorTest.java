@@ -115,14 +115,16 @@ class ZendeskTicketConnectorTest {
     assertThat(first).isInstanceOf(RetryLater.class);
     assertThat(((RetryLater) first).possiblyDelivered()).isTrue();
     assertThat(second).isEqualTo(new Sent("35436"));
-    zendesk.verify(2, postRequestedFor(urlEqualTo(TICKETS)).withHeader("Idempotency-Key", equalTo("INC-1/ticket/opened")));
+    zendesk.verify(2,
+        postRequestedFor(urlEqualTo(TICKETS)).withHeader("Idempotency-Key", equalTo("INC-1/ticket/opened")));
   }
 
   @Test
   void same_key_with_different_content_is_a_permanent_conflict() throws Exception {
     // GIVEN the key was used for a ticket with another subject
-    zendesk.stubFor(post(urlEqualTo(TICKETS)).withRequestBody(matchingJsonPath("$.ticket.subject", equalTo(create.subject())))
-        .willReturn(created(35436, "miss")));
+    zendesk.stubFor(
+        post(urlEqualTo(TICKETS)).withRequestBody(matchingJsonPath("$.ticket.subject", equalTo(create.subject())))
+            .willReturn(created(35436, "miss")));
     zendesk.stubFor(post(urlEqualTo(TICKETS)).withRequestBody(matchingJsonPath("$.ticket.subject", equalTo("changed")))
         .willReturn(error(400, "IdempotentRequestError", "Request parameters do not match the original request")));
     TicketMessage.Create changed = new TicketMessage.Create(create.deliveryKey(), "INC-1", "changed", "x",
@@ -150,7 +152,8 @@ class ZendeskTicketConnectorTest {
     assertThat(((RetryLater) Await.result(connector.send(create))).after()).isEqualTo(Duration.ofSeconds(3));
     zendesk.resetAll();
     zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/35436.json")).willReturn(aResponse().withStatus(409)));
-    assertThat(((RetryLater) Await.result(connector.send(new TicketMessage.Comment("k", "INC-1", "35436", "x")))).reason())
+    assertThat(
+        ((RetryLater) Await.result(connector.send(new TicketMessage.Comment("k", "INC-1", "35436", "x")))).reason())
         .startsWith("HTTP 409");
   }
 
@@ -181,7 +184,8 @@ class ZendeskTicketConnectorTest {
 
   @Test
   void resolve_solves_the_ticket_with_a_closing_comment() throws Exception {
-    zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/35436.json")).willReturn(aResponse().withStatus(200).withBody("not json")));
+    zendesk.stubFor(
+        put(urlEqualTo("/api/v2/tickets/35436.json")).willReturn(aResponse().withStatus(200).withBody("not json")));
     DeliveryResult result = Await.result(connector.send(new TicketMessage.Solve("k", "INC-1", "35436", "Resolved")));
     // THEN a successful update of a known ticket counts even if the reply is unreadable
     assertThat(result).isEqualTo(new Sent("35436"));
@@ -193,7 +197,8 @@ class ZendeskTicketConnectorTest {
   @Test
   void client_errors_are_permanent_by_kind() throws Exception {
     zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/1.json")).willReturn(error(404, "RecordNotFound", "Not found")));
-    zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/2.json")).willReturn(error(422, "RecordInvalid", "Too many comments")));
+    zendesk.stubFor(
+        put(urlEqualTo("/api/v2/tickets/2.json")).willReturn(error(422, "RecordInvalid", "Too many comments")));
     zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/3.json")).willReturn(aResponse().withStatus(401)
         .withBody("{\"error\":\"Couldn't authenticate you\"}")));
     assertThat(((Permanent) Await.result(connector.send(new TicketMessage.Comment("k", "I", "1", "x")))).code())

@@ -29,7 +29,8 @@ class ZendeskWebhookVerifierTest {
 
   @Test
   void accepts_a_bodyless_webhook() {
-    assertThat(at("2025-06-10T12:00:00Z").verify(EMPTY_BODY_SIGNATURE, TIMESTAMP, null)).isEqualTo(SignatureCheck.VALID);
+    assertThat(at("2025-06-10T12:00:00Z").verify(EMPTY_BODY_SIGNATURE, TIMESTAMP, null))
+        .isEqualTo(SignatureCheck.VALID);
   }
 
   @Test

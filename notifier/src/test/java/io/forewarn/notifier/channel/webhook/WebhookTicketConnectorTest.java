@@ -73,8 +73,9 @@ class WebhookTicketConnectorTest {
     LoggedRequest request = helpdesk.getAllServeEvents().get(0).getRequest();
     assertThat(request.getHeader("webhook-id")).isEqualTo("INC-1/ticket/opened");
     assertThat(request.getHeader("webhook-timestamp")).isEqualTo("1749556800");
-    assertThat(new StandardWebhook(SECRET).verify(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-        request.getHeader("webhook-signature"), request.getBody(), CLOCK, Duration.ofMinutes(5)))
+    assertThat(
+        new StandardWebhook(SECRET).verify(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
+            request.getHeader("webhook-signature"), request.getBody(), CLOCK, Duration.ofMinutes(5)))
         .isEqualTo(SignatureCheck.VALID);
     JsonObject event = new JsonObject(request.getBodyAsString());
     assertThat(event.getString("type")).isEqualTo("ticket.open");
@@ -100,7 +101,8 @@ class WebhookTicketConnectorTest {
     assertThat(Await.result(connector.send(create)))
         .isEqualTo(new Permanent(FailureCode.NOT_FOUND, "http:410", "webhook receiver answered HTTP 410"));
     helpdesk.resetAll();
-    helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "20")));
+    helpdesk.stubFor(
+        post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "20")));
     assertThat(((RetryLater) Await.result(connector.send(create))).after()).isEqualTo(Duration.ofSeconds(20));
     helpdesk.resetAll();
     helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withStatus(502)));
@@ -109,7 +111,8 @@ class WebhookTicketConnectorTest {
 
   @Test
   void slow_or_broken_receiver_is_retried() throws Exception {
-    helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withStatus(200).withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
+    helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn"))
+        .willReturn(aResponse().withStatus(200).withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
     assertThat(((RetryLater) Await.result(connector.send(create))).possiblyDelivered()).isTrue();
     helpdesk.resetAll();
     helpdesk.stubFor(post(urlEqualTo("/hooks/forewarn")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));

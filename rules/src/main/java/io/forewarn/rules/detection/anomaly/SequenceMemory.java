@@ -47,7 +47,8 @@ final class SequenceMemory {
   /** Novelty of this value's event in [0, 1]; 0 when the value continues a run within its bucket. */
   double observe(double value) {
     long next = level;
-    if (level == NO_LEVEL || value < low + (level - hysteresis) * step || value >= low + (level + 1 + hysteresis) * step) {
+    if (level == NO_LEVEL || value < low + (level - hysteresis) * step
+        || value >= low + (level + 1 + hysteresis) * step) {
       next = Math.max(-LEVEL_CLAMP, Math.min(LEVEL_CLAMP, (long) Math.floor((value - low) / step)));
     }
     if (next != level) {

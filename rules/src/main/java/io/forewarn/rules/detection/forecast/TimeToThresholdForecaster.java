@@ -108,7 +108,8 @@ public final class TimeToThresholdForecaster {
     alert.snapshot().write(w);
     window.write(w);
     w.putLong(ordinal).putLong(fit == null ? Long.MIN_VALUE : fittedOrdinal).putLong(fittedAt);
-    w.putDoubles(fit == null ? new double[0] : new double[] {fit.slope(), fit.slopeLow(), fit.slopeHigh(), fit.level()});
+    w.putDoubles(
+        fit == null ? new double[0] : new double[] {fit.slope(), fit.slopeLow(), fit.slopeHigh(), fit.level()});
     return w.toByteArray();
   }
 
