@@ -14,7 +14,7 @@ rm -f "$out"
 [ -n "$table" ] || { echo "no JMH results found" >&2; exit 1; }
 cores=$(nproc)
 block=$(cat <<BLOCK
-Run $(date -u +%Y-%m-%d) on ${cores} cores (shared with the other services' builds: load average $(cut -d' ' -f1 /proc/loadavg)), commit \`$(git rev-parse --short HEAD)\`, $(java -version 2>&1 | head -1):
+Run $(date -u +%Y-%m-%d) on ${cores} cores (load average $(cut -d' ' -f1 /proc/loadavg) at the end), commit \`$(git rev-parse --short HEAD)\`, $(java -version 2>&1 | head -1):
 
 \`\`\`
 bench-rules/run.sh $*     # java -jar bench-rules/target/forewarn-bench-rules-0.1.0-SNAPSHOT.jar ${JMH_ARGS[*]} $*
