@@ -1,5 +1,6 @@
 package io.forewarn.bench;
 
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -42,7 +43,8 @@ final class FakeTwilio implements AutoCloseable {
     for (Mode m : Mode.values()) {
       answered.put(m, new AtomicLong());
     }
-    server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").await();
+    server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+        .requestHandler(this::handle).listen(0, "127.0.0.1").await();
   }
 
   String baseUrl() {

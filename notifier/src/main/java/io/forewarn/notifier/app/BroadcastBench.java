@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.forewarn.common.db.Database;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.PrintStream;
@@ -80,11 +81,12 @@ final class BroadcastBench {
       seed(ds, customers);
       Vertx vertx = Vertx.vertx();
       AtomicLong received = new AtomicLong();
-      HttpServer fake = vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> {
-        long n = received.incrementAndGet();
-        req.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .end("{\"sid\":\"SM" + String.format(Locale.ROOT, "%032d", n) + "\",\"status\":\"queued\"}");
-      })).listen(0).await();
+      HttpServer fake = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+          .requestHandler(req -> req.body().onComplete(b -> {
+            long n = received.incrementAndGet();
+            req.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                .end("{\"sid\":\"SM" + String.format(Locale.ROOT, "%032d", n) + "\",\"status\":\"queued\"}");
+          })).listen(0).await();
       Map<String, String> env = new HashMap<>();
       env.put("FOREWARN_NOTIFIER_TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32));
       env.put("FOREWARN_NOTIFIER_TWILIO_AUTH_TOKEN", "bench");

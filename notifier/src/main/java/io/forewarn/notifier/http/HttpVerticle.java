@@ -7,6 +7,7 @@ import io.forewarn.notifier.channel.webhook.StandardWebhook;
 import io.forewarn.notifier.delivery.Blocking;
 import io.forewarn.notifier.metrics.NotifierMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -62,7 +63,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/twilio/inbound").handler(ctx -> twilio(ctx, true));
     router.post("/zendesk/webhook").handler(this::zendesk);
     router.post("/helpdesk/webhook").handler(this::helpdesk);
-    return vertx.createHttpServer().requestHandler(router).listen(settings.port())
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router)
+        .listen(settings.port())
         .map(HttpServer::actualPort)
         .onSuccess(port -> {
           actualPort = port;

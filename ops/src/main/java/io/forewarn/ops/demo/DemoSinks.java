@@ -1,5 +1,6 @@
 package io.forewarn.ops.demo;
 
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
@@ -65,7 +66,8 @@ public final class DemoSinks extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer().requestHandler(this::handle).listen(settings.port(), "127.0.0.1")
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(this::handle)
+        .listen(settings.port(), "127.0.0.1")
         .map(HttpServer::actualPort).onSuccess(p -> LOG.info("demo SMS and helpdesk sinks on 127.0.0.1:{}", p));
   }
 

@@ -196,6 +196,18 @@ class ApiIT {
   }
 
   @Test
+  void answersAnH2cUpgradeOfferInHttp11() throws Exception {
+    // GIVEN a JDK client that offers the h2c upgrade (its default); such upgraded connections once hung
+    // a request past its own timeout. WHEN it asks for the health page
+    var client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base + "/health"))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    // THEN the server declines the upgrade and answers in HTTP/1.1
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+  }
+
+  @Test
   void healthMetricsAndDashboardNeedNoToken() throws Exception {
     assertThat(f.get("/health", null).statusCode()).isEqualTo(200);
     assertThat(f.get("/metrics", null).body()).contains("forewarn_ops_streams_open");

@@ -41,7 +41,8 @@ public final class OpsFixture implements AutoCloseable {
   /** The version of the rules jar's rule file: the active rule set after seeding. */
   public final String rulesVersion = new RuleFileLoader(ProductCatalog.standard()).loadDefault().version();
   private final com.zaxxer.hikari.HikariDataSource pool;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   public OpsFixture(String prefix) throws Exception {
     this(prefix, true);
@@ -64,7 +65,7 @@ public final class OpsFixture implements AutoCloseable {
         "200ms"));
     service = new OpsService(vertx, config, pool, RuleFiles.load(null), Clock.systemUTC(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    service.start().toCompletionStage().toCompletableFuture().get();
+    service.start().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + service.http().actualPort();
   }
 
@@ -203,8 +204,14 @@ public final class OpsFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    vertx.close().toCompletionStage().toCompletableFuture().join();
-    pool.close();
-    db.close();
+    try {
+      // Bounded: a close that hangs (a stream's query still running) fails the class, not CI's clock.
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Vert.x did not close within 30 s", e);
+    } finally {
+      pool.close();
+      db.close();
+    }
   }
 }

@@ -29,7 +29,11 @@ final class SseClient implements AutoCloseable {
   }
 
   static SseClient open(String url, String token) throws Exception {
-    HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+    // The request timeout bounds the wait for the response headers, which the server sends with its
+    // first line; HTTP/1.1 as browsers' EventSource uses it (no h2c upgrade on a never-ending response).
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("stream answered " + r.statusCode() + ": " + new String(r.body().readAllBytes(),

@@ -1,6 +1,7 @@
 package io.forewarn.rules.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -33,7 +34,8 @@ final class HealthVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer().requestHandler(this::handle).listen(port).onSuccess(s -> server = s);
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(this::handle)
+        .listen(port).onSuccess(s -> server = s);
   }
 
   private void handle(HttpServerRequest request) {
