@@ -11,11 +11,13 @@ import javax.sql.DataSource;
 /**
  * Keeps {@code telemetry_1m} and {@code telemetry_1h} up to date incrementally (the Apache edition
  * has no continuous aggregates). Each run takes the batches committed since the last run (cursor
- * on {@code ingest_batches.xid}, see V1__telemetry.sql), finds the (device, minute) buckets they
- * touched, and recomputes exactly those buckets and their hours from the raw rows. Late data is
- * therefore rolled up like any other; a recomputation is idempotent. A batch is taken only once it
- * has settled ({@code settle} after its commit), so the minutes it touches are closed and each is
- * computed once rather than at every run while it fills.
+ * on {@code ingest_batches.xid}, see V1__telemetry.sql), aggregates only their rows, once, into a
+ * per-minute delta, and merges that delta into both roll-ups: min and max by least/greatest, sum and
+ * count by addition. Those four are mergeable, and the cursor advances in the same transaction as
+ * the merge, so every stored row is counted exactly once: late data is rolled up like any other, and
+ * a redelivered duplicate (never stored) is not. Recomputing every touched minute and hour from the
+ * raw rows instead read each raw row about twice and every minute row of the current hour at every
+ * run (docs/benchmarks.md).
  */
 public final class RollupJob {
   static final String CURSOR = "rollup";
@@ -27,24 +29,25 @@ public final class RollupJob {
   private static final String NEW_BATCHES = "SELECT array_agg(id), min(ts_min), max(ts_max), max(xid::text::bigint),"
       + " count(*) FROM (SELECT id, ts_min, ts_max, xid FROM ingest_batches WHERE xid >= ?::xid8 AND xid < ?::xid8"
       + " ORDER BY xid LIMIT " + MAX_BATCHES_PER_RUN + ") b";
-  private static final String TOUCHED = "CREATE TEMP TABLE rollup_touched ON COMMIT DROP AS"
-      + " SELECT DISTINCT device_id, time_bucket('1 minute', ts) AS bucket FROM telemetry"
-      + " WHERE batch_id = ANY(?) AND ts >= ? AND ts <= ?";
-  private static final String MINUTES = "INSERT INTO telemetry_1m (bucket, device_id, metric_id, min, max, sum, count)"
-      + " SELECT t.bucket, t.device_id, m.id, min(m.v), max(m.v), sum(m.v), count(*) FROM rollup_touched t"
-      + " JOIN telemetry x ON x.device_id = t.device_id AND x.ts >= t.bucket AND x.ts < t.bucket + interval '1 minute'"
-      + " CROSS JOIN LATERAL unnest(x.metric_ids, x.vals) AS m(id, v) GROUP BY 1, 2, 3"
-      + " ON CONFLICT (device_id, metric_id, bucket) DO UPDATE SET min = EXCLUDED.min, max = EXCLUDED.max,"
-      + " sum = EXCLUDED.sum, count = EXCLUDED.count";
-  private static final String HOURS = "INSERT INTO telemetry_1h (bucket, device_id, metric_id, min, max, sum, count)"
-      + " SELECT h.hour, h.device_id, m.metric_id, min(m.min), max(m.max), sum(m.sum), sum(m.count)"
-      + " FROM (SELECT DISTINCT device_id, time_bucket('1 hour', bucket) AS hour FROM rollup_touched) h"
-      + " JOIN telemetry_1m m ON m.device_id = h.device_id AND m.bucket >= h.hour AND m.bucket < h.hour + interval '1 hour'"
-      + " GROUP BY 1, 2, 3 ON CONFLICT (device_id, metric_id, bucket) DO UPDATE SET min = EXCLUDED.min,"
-      + " max = EXCLUDED.max, sum = EXCLUDED.sum, count = EXCLUDED.count";
+  private static final String DELTA = "CREATE TEMP TABLE rollup_delta ON COMMIT DROP AS"
+      + " SELECT time_bucket('1 minute', x.ts) AS bucket, x.device_id, m.id AS metric_id, min(m.v) AS min,"
+      + " max(m.v) AS max, sum(m.v) AS sum, count(*)::integer AS count FROM telemetry x"
+      + " CROSS JOIN LATERAL unnest(x.metric_ids, x.vals) AS m(id, v)"
+      + " WHERE x.batch_id = ANY(?) AND x.ts >= ? AND x.ts <= ? GROUP BY 1, 2, 3";
+  private static final String MERGE = " ON CONFLICT (device_id, metric_id, bucket) DO UPDATE SET"
+      + " min = least(r.min, EXCLUDED.min), max = greatest(r.max, EXCLUDED.max), sum = r.sum + EXCLUDED.sum,"
+      + " count = r.count + EXCLUDED.count";
+  private static final String MINUTES = "INSERT INTO telemetry_1m AS r (bucket, device_id, metric_id, min, max, sum,"
+      + " count) SELECT bucket, device_id, metric_id, min, max, sum, count FROM rollup_delta" + MERGE;
+  private static final String HOURS = "INSERT INTO telemetry_1h AS r (bucket, device_id, metric_id, min, max, sum,"
+      + " count) SELECT time_bucket('1 hour', bucket), device_id, metric_id, min(min), max(max), sum(sum),"
+      + " sum(count) FROM rollup_delta GROUP BY 1, 2, 3" + MERGE;
 
-  /** How long after its commit a batch is rolled up: its minutes are closed by then. */
-  public static final java.time.Duration DEFAULT_SETTLE = java.time.Duration.ofSeconds(70);
+  /**
+   * How long after its commit a batch is rolled up. Merging needs no closed minutes; a few seconds
+   * only keep a run from chasing the batch being committed right now.
+   */
+  public static final java.time.Duration DEFAULT_SETTLE = java.time.Duration.ofSeconds(5);
 
   private final DataSource dataSource;
   private final java.time.Duration settle;
@@ -97,11 +100,11 @@ public final class RollupJob {
         var to = rs.getTimestamp(3);
         String next = count < MAX_BATCHES_PER_RUN ? upper : String.valueOf(rs.getLong(4) + 1);
         if (from != null) {
-          try (PreparedStatement touched = c.prepareStatement(TOUCHED)) {
-            touched.setArray(1, ids);
-            touched.setTimestamp(2, from);
-            touched.setTimestamp(3, to);
-            touched.execute();
+          try (PreparedStatement delta = c.prepareStatement(DELTA)) {
+            delta.setArray(1, ids);
+            delta.setTimestamp(2, from);
+            delta.setTimestamp(3, to);
+            delta.execute();
           }
           try (Statement s = c.createStatement()) {
             s.executeUpdate(MINUTES);

@@ -64,6 +64,35 @@ class MaintenanceIT {
     assertThat(db.queryLong("SELECT count(*) FROM telemetry_1m WHERE device_id = 2")).isZero();
   }
 
+  @Test
+  void merged_roll_ups_equal_an_aggregate_of_the_raw_rows_after_many_runs() throws Exception {
+    // GIVEN twelve batches of device 4, each 50 samples 7 s apart, crossing minutes and an hour, with a
+    // late one back in the first minute; each batch rolled up by its own run
+    RollupJob job = new RollupJob(pool, Duration.ZERO);
+    for (int b = 0; b < 12; b++) {
+      int offsetSeconds = b == 11 ? 3 : b * 350;
+      db.exec("INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) SELECT"
+          + " '2026-11-22 09:40:00+00'::timestamptz + g * interval '7 seconds' + " + offsetSeconds
+          + " * interval '1 second', 4, '{1,2}',"
+          + " ARRAY[g * 1.5 - " + b + ", " + b + " - g], " + (100 + b) + " FROM generate_series(0, 49) g");
+      db.exec("INSERT INTO ingest_batches (id, gateway, messages, rows_stored, rows_duplicate, rejected, ts_min,"
+          + " ts_max) SELECT " + (100 + b) + ", 'it', 50, 50, 0, 0, min(ts), max(ts) FROM telemetry WHERE batch_id = "
+          + (100 + b));
+      // WHEN the job runs after each batch
+      assertThat(runUntilSomething(job)).isEqualTo(1);
+    }
+    // THEN every minute and hour equals the aggregate of the raw rows: each row counted exactly once
+    for (String[] t : new String[][] {{"telemetry_1m", "1 minute"}, {"telemetry_1h", "1 hour"}}) {
+      assertThat(db.queryLong("SELECT count(*) FROM (SELECT time_bucket('" + t[1] + "', x.ts) AS b, m.id,"
+          + " min(m.v) AS mn, max(m.v) AS mx, sum(m.v) AS s, count(*) AS n FROM telemetry x,"
+          + " unnest(x.metric_ids, x.vals) m(id, v) WHERE x.device_id = 4 GROUP BY 1, 2) raw FULL JOIN (SELECT * FROM "
+          + t[0] + " WHERE device_id = 4) r ON r.bucket = raw.b AND r.metric_id = raw.id"
+          + " WHERE r.bucket IS NULL OR raw.b IS NULL OR r.min <> raw.mn OR r.max <> raw.mx OR r.count <> raw.n"
+          + " OR abs(r.sum - raw.s) > 1e-9")).as(t[0]).isZero();
+    }
+    assertThat(db.queryLong("SELECT sum(count) FROM telemetry_1h WHERE device_id = 4")).isEqualTo(12 * 50 * 2);
+  }
+
   private static int runUntilSomething(RollupJob job) throws Exception {
     for (int i = 0; i < 100; i++) {
       int done = job.runOnce();
