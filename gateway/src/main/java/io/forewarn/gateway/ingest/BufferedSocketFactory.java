@@ -14,7 +14,8 @@ import javax.net.SocketFactory;
  * {@code TCPNetworkModule} hands the raw socket streams to its receiver, which reads every packet's
  * fixed header one byte at a time: three or more {@code recv} system calls per PUBLISH. With a
  * buffer, one call brings in hundreds of packets (measured in docs/benchmarks.md). Its sender
- * flushes every packet; {@link CoalescingOutputStream} lets a burst of acknowledgements leave together. Paho only ever calls {@link #createSocket()} and then
+ * flushes every packet; {@link CoalescingOutputStream} lets a burst of acknowledgements leave
+ * together. Paho only ever calls {@link #createSocket()} and then
  * {@code connect}; the other factory methods exist for completeness.
  */
 public final class BufferedSocketFactory extends SocketFactory {

@@ -72,8 +72,7 @@ final class CoalescingOutputStream extends OutputStream {
   public synchronized void close() throws IOException {
     try {
       if (failure == null) {
-        writeBuffer();
-        out.flush();
+        writeOut();
       }
     } finally {
       out.close();
@@ -84,8 +83,7 @@ final class CoalescingOutputStream extends OutputStream {
   synchronized void flushNow() {
     if (failure == null) {
       try {
-        writeBuffer();
-        out.flush();
+        writeOut();
       } catch (IOException e) {
         failure = e;
       }
@@ -100,8 +98,8 @@ final class CoalescingOutputStream extends OutputStream {
       flushNow();
       failed = wasHealthy && failure != null;
     }
-    // Outside the lock: closing the socket takes the socket's own lock, which a closing Paho thread
-    // may hold while it asks for ours (flushNow).
+    // Outside our lock: closing the socket takes the socket's lock and then ours (flushNow), so
+    // holding ours here could deadlock against a thread closing the socket.
     if (failed) {
       try {
         onFailure.close();
@@ -109,6 +107,11 @@ final class CoalescingOutputStream extends OutputStream {
         // already broken; Paho's receiver reports the connection loss
       }
     }
+  }
+
+  private void writeOut() throws IOException {
+    writeBuffer();
+    out.flush();
   }
 
   private void writeBuffer() throws IOException {
