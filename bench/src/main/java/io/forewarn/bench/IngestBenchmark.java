@@ -30,7 +30,7 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchOptions o = BenchOptions.parse(args);
+    BenchOptions o = OptionArgs.parseOrExit(args, BenchOptions::parse, BenchOptions.USAGE);
     PrintStream out = System.out;
     out.printf("ingest benchmark: steps %s msg/s, %ds each, %d devices, %d metrics/msg, %d gateway(s)%n",
         o.rates(), o.stepSeconds(), o.devices(), o.metrics(), o.gateways());

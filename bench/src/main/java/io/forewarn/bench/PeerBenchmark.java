@@ -49,7 +49,7 @@ public final class PeerBenchmark {
   private PeerBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    PeerOptions o = PeerOptions.parse(args);
+    PeerOptions o = OptionArgs.parseOrExit(args, PeerOptions::parse, PeerOptions.USAGE);
     PrintStream out = System.out;
     out.printf("peer benchmark: systems %s, steps %s msg/s, %d s each, %d devices, %d metrics/msg%n", o.systems(),
         o.rates(), o.stepSeconds(), o.devices(), o.metrics());
