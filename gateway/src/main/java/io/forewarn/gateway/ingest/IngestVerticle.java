@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest stage: decode every message, gather batches, write one batch at a time, acknowledge a
  * batch's messages only after it committed. While a write fails, nothing is acknowledged, so the
- * broker stops sending once {@code receiveMaximum} messages are outstanding: that is the bound of
- * the in-memory queue, and the rest waits in the broker.
+ * broker stops sending once {@code receiveMaximum} messages are outstanding and the rest waits in
+ * the broker. Copies held from a lost connection go when the broker resumes the session (it resends
+ * them), so the queue stays within the receive maximum plus one batch however often the connection
+ * drops.
  */
 public final class IngestVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
@@ -57,7 +59,17 @@ public final class IngestVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     metrics.queueDepth(this::outstanding);
-    return source.start(this::onMessage);
+    return source.start(new TelemetrySource.Consumer() {
+      @Override
+      public void message(InboundMessage message) {
+        onMessage(message);
+      }
+
+      @Override
+      public void sessionResumed(long epoch) {
+        dropRedeliveredCopies(epoch);
+      }
+    });
   }
 
   /** Received and not yet acknowledged: pending plus the batch being written. */
@@ -80,6 +92,22 @@ public final class IngestVerticle extends VerticleBase {
         flushTimer = -1;
         flush();
       });
+    }
+  }
+
+  /**
+   * The broker resumed our session and resends what we did not acknowledge: copies from earlier
+   * connections still waiting to be written go. The batch being written stays (it commits or is
+   * retried as it is); QoS 0 messages stay, nobody resends them.
+   */
+  private void dropRedeliveredCopies(long epoch) {
+    int before = pending.size();
+    pending.removeIf(item -> item.message().qos() > 0 && item.message().sessionEpoch() < epoch);
+    int dropped = before - pending.size();
+    if (dropped > 0) {
+      metrics.redeliveredCopiesDropped(dropped);
+      LOG.info("session resumed: dropped {} copies held from the lost connection, the broker resends them; "
+          + "{} messages held", dropped, outstanding());
     }
   }
 

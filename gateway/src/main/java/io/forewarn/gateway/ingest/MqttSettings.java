@@ -3,8 +3,8 @@ package io.forewarn.gateway.ingest;
 import java.time.Duration;
 
 /**
- * How the gateway talks to the broker. {@code receiveMaximum} is also the bound of the gateway's
- * in-memory queue: the broker never has more unacknowledged messages out to us than this.
+ * How the gateway talks to the broker. {@code receiveMaximum} bounds the unacknowledged messages the
+ * broker sends us per connection, and with it the gateway's in-memory queue (IngestVerticle).
  */
 public record MqttSettings(
     String uri,

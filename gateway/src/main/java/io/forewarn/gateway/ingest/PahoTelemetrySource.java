@@ -4,7 +4,6 @@ import io.forewarn.common.telemetry.TopicKind;
 import io.forewarn.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * Eclipse Paho MQTT v5 client: persistent session (clean start off), QoS 1 shared subscriptions,
  * manual acknowledgements. Paho calls back on its own thread; messages are queued and handed to
  * the owning Vert.x context in bursts, so Paho's thread never waits for us.
+ *
+ * <p>Reconnecting is ours, not Paho's automatic reconnect: only the CONNACK of our own connect
+ * tells whether the broker resumed the session, and only then are the copies held from the lost
+ * connection redundant (the broker resends them). Without dropping them, a gateway that cannot
+ * store and keeps losing its connection holds another receive maximum of copies each time.
  */
 public final class PahoTelemetrySource implements TelemetrySource, MqttCallback {
   private static final Logger LOG = LoggerFactory.getLogger(PahoTelemetrySource.class);
@@ -38,6 +43,8 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   private static final long FIRST_RETRY_MS = 500;
   private static final long MAX_RETRY_MS = 30_000;
   private static final long DISCONNECT_TIMEOUT_MS = 5_000;
+  /** Unacknowledged messages on one connection at which the broker is deemed to ignore our window. */
+  static final int WINDOW_TOLERANCE_FACTOR = 2;
 
   private final Vertx vertx;
   private final MqttSettings settings;
@@ -46,11 +53,13 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   private final ConcurrentLinkedQueue<InboundMessage> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicLong epoch = new AtomicLong();
+  private final ReceiveWindow window;
+  private volatile long lostAt;
   private volatile boolean connected;
   private volatile boolean subscribed;
   private volatile boolean stopping;
   private Context context;
-  private Handler<InboundMessage> handler;
+  private Consumer consumer;
   private MqttAsyncClient client;
   private long retryMs = FIRST_RETRY_MS;
 
@@ -59,12 +68,13 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
+    this.window = new ReceiveWindow(WINDOW_TOLERANCE_FACTOR * settings.receiveMaximum());
   }
 
   @Override
-  public Future<Void> start(Handler<InboundMessage> messageHandler) {
+  public Future<Void> start(Consumer messageConsumer) {
     this.context = vertx.getOrCreateContext();
-    this.handler = messageHandler;
+    this.consumer = messageConsumer;
     try {
       client = new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
@@ -82,8 +92,7 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
     options.setReceiveMaximum(settings.receiveMaximum());
     options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
-    options.setAutomaticReconnect(true);
-    options.setAutomaticReconnectDelay(1, (int) (MAX_RETRY_MS / 1000));
+    options.setAutomaticReconnect(false);
     options.setConnectionTimeout(10);
     if (settings.uri().startsWith("tcp:")) {
       options.setSocketFactory(new BufferedSocketFactory());
@@ -97,9 +106,9 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     return options;
   }
 
-  /** The first connection is retried here; after it, Paho's automatic reconnect takes over. */
+  /** Connects, retrying with backoff; called at start and after every lost connection. */
   private void connect() {
-    if (stopping) {
+    if (stopping || client.isConnected()) {
       return;
     }
     try {
@@ -107,6 +116,10 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
         @Override
         public void onSuccess(IMqttToken token) {
           retryMs = FIRST_RETRY_MS;
+          long lost = lostAt;
+          if (token.getSessionPresent() && lost > 0) {
+            context.runOnContext(v -> consumer.sessionResumed(lost));
+          }
         }
 
         @Override
@@ -120,6 +133,9 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   }
 
   private void scheduleConnectRetry(Throwable cause) {
+    if (stopping || client.isConnected()) {
+      return;
+    }
     LOG.warn("broker {} not reachable ({}); retrying in {} ms", settings.uri(), cause.getMessage(), retryMs);
     long delay = retryMs;
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
@@ -129,9 +145,11 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   @Override
   public void connectComplete(boolean reconnect, String serverUri) {
     long session = epoch.incrementAndGet();
+    window.connected(session);
     connected = true;
     subscribed = false;
-    LOG.info("connected to {} (reconnect={}, session epoch {})", serverUri, reconnect, session);
+    // Paho's own flag only reports its automatic reconnects, which are off.
+    LOG.info("connected to {} (reconnect={}, session epoch {})", serverUri, session > 1, session);
     MqttSubscription[] subscriptions = Arrays.stream(TopicKind.values())
         .map(kind -> new MqttSubscription(settings.filter(kind.segment()), QOS))
         .toArray(MqttSubscription[]::new);
@@ -147,27 +165,63 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
         @Override
         public void onFailure(IMqttToken token, Throwable cause) {
           LOG.error("subscribe failed: {}; reconnecting", cause.getMessage());
-          forceReconnect();
+          forceReconnect(MqttReturnCode.RETURN_CODE_UNSPECIFIED_ERROR);
         }
       }, new MqttProperties());
     } catch (MqttException e) {
       LOG.error("subscribe failed: {}; reconnecting", e.getMessage());
-      forceReconnect();
+      forceReconnect(MqttReturnCode.RETURN_CODE_UNSPECIFIED_ERROR);
     }
   }
 
-  private void forceReconnect() {
+  /**
+   * Disconnects and connects again. Paho forbids disconnecting from its callback thread, where this
+   * is decided, hence the hop; and it reports no loss for a disconnect we ask for, so this does what
+   * {@link #disconnected} does.
+   */
+  private void forceReconnect(int reasonCode) {
+    context.runOnContext(v -> disconnectAndReconnect(reasonCode));
+  }
+
+  private void disconnectAndReconnect(int reasonCode) {
+    if (!connected || stopping) {
+      return;
+    }
+    connectionLost();
     try {
-      client.disconnect();
+      client.disconnect(DISCONNECT_TIMEOUT_MS, null, new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          vertx.setTimer(FIRST_RETRY_MS, t -> connect());
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+          vertx.setTimer(FIRST_RETRY_MS, t -> connect());
+        }
+      }, reasonCode, new MqttProperties());
     } catch (MqttException e) {
       LOG.debug("disconnect before reconnect failed", e);
+      vertx.setTimer(FIRST_RETRY_MS, t -> connect());
     }
+  }
+
+  private void connectionLost() {
+    connected = false;
+    lostAt = epoch.incrementAndGet();
   }
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
+    long session = epoch.get();
     inbox.add(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
-        message.isDuplicate(), clock.instant(), epoch.get()));
+        message.isDuplicate(), clock.instant(), session));
+    if (message.getQos() > 0 && !window.received(session)) {
+      LOG.error("the broker sent more than {} unacknowledged messages on one connection (our receive maximum is {}); "
+          + "disconnecting with reason 'Receive Maximum exceeded' so that the gateway's memory stays bounded",
+          WINDOW_TOLERANCE_FACTOR * settings.receiveMaximum(), settings.receiveMaximum());
+      forceReconnect(MqttReturnCode.RETURN_CODE_RECEIVE_MAXIMUM_EXCEEDED);
+    }
     if (drainScheduled.compareAndSet(false, true)) {
       context.runOnContext(v -> drain());
     }
@@ -176,7 +230,7 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   private void drain() {
     drainScheduled.set(false);
     for (InboundMessage m = inbox.poll(); m != null; m = inbox.poll()) {
-      handler.handle(m);
+      consumer.message(m);
     }
   }
 
@@ -191,6 +245,7 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     }
     try {
       client.messageArrivedComplete(message.messageId(), message.qos());
+      window.acknowledged(message.sessionEpoch());
     } catch (MqttException | RuntimeException e) {
       // The connection dropped between the check and the ack: the broker redelivers, the store dedupes.
       metrics.acknowledgementSkipped();
@@ -206,12 +261,14 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
 
   @Override
   public void disconnected(MqttDisconnectResponse response) {
-    connected = false;
-    epoch.incrementAndGet();
+    connectionLost();
     if (!stopping) {
-      LOG.warn("disconnected from broker: {}", response.getReasonString() != null ? response.getReasonString()
+      LOG.warn("disconnected from broker: {}; reconnecting in {} ms", response.getReasonString() != null
+          ? response.getReasonString()
           : response.getException() != null ? response.getException().getMessage()
-              : "code " + response.getReturnCode());
+              : "code " + response.getReturnCode(),
+          FIRST_RETRY_MS);
+      vertx.setTimer(FIRST_RETRY_MS, t -> connect());
     }
   }
 

@@ -1,16 +1,24 @@
 package io.forewarn.gateway.ingest;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 
 /** The broker side of ingest: delivers messages and takes acknowledgements. */
 public interface TelemetrySource {
 
-  /**
-   * Starts connecting (retrying until the broker is there) and delivers every message to
-   * {@code handler} on the Vert.x context that called this method.
-   */
-  Future<Void> start(Handler<InboundMessage> handler);
+  /** What the source hands to ingest, always on the Vert.x context that called {@link #start}. */
+  interface Consumer {
+    void message(InboundMessage message);
+
+    /**
+     * The broker resumed our session after a lost connection and redelivers every QoS 1 message we
+     * had not acknowledged: the copies of such messages received on connections before
+     * {@code epoch} ({@link InboundMessage#sessionEpoch()} lower) are redundant and may be dropped.
+     */
+    void sessionResumed(long epoch);
+  }
+
+  /** Starts connecting (retrying until the broker is there, and after every lost connection). */
+  Future<Void> start(Consumer consumer);
 
   /** Acknowledges a message whose data is committed. Ignored when its connection is gone. */
   void acknowledge(InboundMessage message);

@@ -32,6 +32,9 @@ public interface GatewayMetrics {
 
   void queueDepth(Supplier<Number> depth);
 
+  /** Copies held from a lost connection, dropped because the resumed session redelivers them. */
+  void redeliveredCopiesDropped(int messages);
+
   GatewayMetrics NOOP = new GatewayMetrics() {
     @Override
     public void received(TopicKind kind, boolean redelivered) {}
@@ -47,5 +50,7 @@ public interface GatewayMetrics {
     public void acknowledgementSkipped() {}
     @Override
     public void queueDepth(Supplier<Number> depth) {}
+    @Override
+    public void redeliveredCopiesDropped(int messages) {}
   };
 }

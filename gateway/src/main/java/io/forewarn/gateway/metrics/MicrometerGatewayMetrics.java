@@ -26,6 +26,7 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   public static final String DB_WRITES = "forewarn.gateway.db.writes";
   public static final String INGEST_LAG = "forewarn.gateway.ingest.lag";
   public static final String QUEUE_DEPTH = "forewarn.gateway.queue.depth";
+  public static final String COPIES_DROPPED = "forewarn.gateway.messages.copies.dropped";
 
   private final MeterRegistry registry;
   private final Map<TopicKind, Counter> received = new EnumMap<>(TopicKind.class);
@@ -37,6 +38,7 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   private final DistributionSummary batchSize;
   private final Map<WriteOutcome, Timer> writes = new EnumMap<>(WriteOutcome.class);
   private final Timer lag;
+  private final Counter copiesDropped;
 
   public MicrometerGatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -61,6 +63,9 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     }
     lag = Timer.builder(INGEST_LAG).description("commit time minus the device's sample timestamp")
         .publishPercentiles(0.5, 0.99).register(registry);
+    copiesDropped = Counter.builder(COPIES_DROPPED)
+        .description("copies held from a lost connection, dropped because the resumed session redelivers them")
+        .register(registry);
   }
 
   @Override
@@ -104,5 +109,10 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   @Override
   public void queueDepth(Supplier<Number> depth) {
     Gauge.builder(QUEUE_DEPTH, depth).description("messages received and not yet acknowledged").register(registry);
+  }
+
+  @Override
+  public void redeliveredCopiesDropped(int messages) {
+    copiesDropped.increment(messages);
   }
 }

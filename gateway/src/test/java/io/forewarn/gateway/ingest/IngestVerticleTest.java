@@ -9,7 +9,6 @@ import io.forewarn.gateway.store.PendingMessage;
 import io.forewarn.gateway.store.TelemetryStore;
 import io.forewarn.gateway.store.WriteResult;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +64,33 @@ class IngestVerticleTest {
     assertThat(source.acked).isEmpty();
     vertx.runOnContext(v -> commit.complete(new WriteResult.Stored(1, 3, 2, 0, 1)));
     eventually(() -> assertThat(source.acked).containsExactly(1, 2, 3));
+  }
+
+  @Test
+  void drops_copies_waiting_from_a_lost_connection_when_the_broker_resumes_the_session() throws Exception {
+    // GIVEN a batch of one being written (connection 1) and three more messages of connection 1
+    // waiting behind it, one of them QoS 0
+    deploy(1, 5);
+    Promise<WriteResult> commit = Promise.promise();
+    store.next.add(commit);
+    source.deliver(1, reading(1));
+    eventually(() -> assertThat(store.batches).hasSize(1));
+    source.deliver(2, reading(2));
+    source.deliver(3, reading(3));
+    source.deliver(0, reading(0), 0, 1);
+    // WHEN the connection was lost and the broker resumed the session on connection 3, resending 2 and 3
+    source.resumeSession(2);
+    source.deliver(2, reading(2), 1, 3);
+    source.deliver(3, reading(3), 1, 3);
+    // (on the source's context, so the commit comes after all of the above)
+    source.context.runOnContext(v -> commit.complete(new WriteResult.Stored(1, 1, 1, 0, 1)));
+    // THEN the batch in flight completes, the QoS 0 message (never resent) is kept, and each resent
+    // message is written once, from connection 3
+    eventually(() -> assertThat(store.batches).hasSize(4));
+    Thread.sleep(100);
+    assertThat(store.batches).hasSize(4);
+    assertThat(store.batches.stream().flatMap(List::stream).map(m -> new String(m.payload(), StandardCharsets.UTF_8)))
+        .containsExactly(reading(1), reading(0), reading(2), reading(3));
   }
 
   @Test
@@ -126,6 +152,10 @@ class IngestVerticleTest {
     assertThat(source.stopped).isTrue();
   }
 
+  private static String reading(int a) {
+    return "{\"metrics\":{\"a\":" + a + "}}";
+  }
+
   private static void eventually(Runnable assertion) throws InterruptedException {
     AssertionError last = null;
     for (int i = 0; i < 500; i++) { // up to 10 s: CI machines are shared
@@ -144,20 +174,28 @@ class IngestVerticleTest {
   private final class FakeSource implements TelemetrySource {
     final List<Integer> acked = new CopyOnWriteArrayList<>();
     volatile boolean stopped;
-    private Handler<InboundMessage> handler;
+    private Consumer consumer;
     private io.vertx.core.Context context;
 
     @Override
-    public Future<Void> start(Handler<InboundMessage> h) {
-      handler = h;
+    public Future<Void> start(Consumer c) {
+      consumer = c;
       context = vertx.getOrCreateContext();
       return Future.succeededFuture();
     }
 
     void deliver(int id, String payload) {
-      InboundMessage m = new InboundMessage("devices/d1/telemetry", payload.getBytes(StandardCharsets.UTF_8), id, 1,
-          false, Instant.now(), 1);
-      context.runOnContext(v -> handler.handle(m));
+      deliver(id, payload, 1, 1);
+    }
+
+    void deliver(int id, String payload, int qos, long epoch) {
+      InboundMessage m = new InboundMessage("devices/d1/telemetry", payload.getBytes(StandardCharsets.UTF_8), id, qos,
+          false, Instant.now(), epoch);
+      context.runOnContext(v -> consumer.message(m));
+    }
+
+    void resumeSession(long epoch) {
+      context.runOnContext(v -> consumer.sessionResumed(epoch));
     }
 
     @Override
