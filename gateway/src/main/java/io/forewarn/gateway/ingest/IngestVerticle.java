@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * batch's messages only after it committed. While a write fails, nothing is acknowledged, so the
  * broker stops sending once {@code receiveMaximum} messages are outstanding and the rest waits in
  * the broker. Copies held from a lost connection go when the broker resumes the session (it resends
- * them), so the queue stays within the receive maximum plus one batch however often the connection
- * drops.
+ * them), and the source stops reading at twice the receive maximum whatever the broker sends, so the
+ * queue stays bounded.
  */
 public final class IngestVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
@@ -102,7 +102,13 @@ public final class IngestVerticle extends VerticleBase {
    */
   private void dropRedeliveredCopies(long epoch) {
     int before = pending.size();
-    pending.removeIf(item -> item.message().qos() > 0 && item.message().sessionEpoch() < epoch);
+    pending.removeIf(item -> {
+      boolean redelivered = item.message().qos() > 0 && item.message().sessionEpoch() < epoch;
+      if (redelivered) {
+        source.acknowledge(item.message()); // frees its place; no PUBACK on a lost connection
+      }
+      return redelivered;
+    });
     int dropped = before - pending.size();
     if (dropped > 0) {
       metrics.redeliveredCopiesDropped(dropped);

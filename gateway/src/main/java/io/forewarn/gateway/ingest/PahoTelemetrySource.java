@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,8 +44,9 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   private static final long FIRST_RETRY_MS = 500;
   private static final long MAX_RETRY_MS = 30_000;
   private static final long DISCONNECT_TIMEOUT_MS = 5_000;
-  /** Unacknowledged messages on one connection at which the broker is deemed to ignore our window. */
-  static final int WINDOW_TOLERANCE_FACTOR = 2;
+  /** Held messages at which reading stops, as a multiple of the receive maximum (see HoldLimit). */
+  static final int HOLD_LIMIT_FACTOR = 2;
+  private static final long PAUSE_WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
   private final Vertx vertx;
   private final MqttSettings settings;
@@ -53,7 +55,8 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   private final ConcurrentLinkedQueue<InboundMessage> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicLong epoch = new AtomicLong();
-  private final ReceiveWindow window;
+  private final HoldLimit held;
+  private final AtomicLong lastPauseWarning = new AtomicLong(System.nanoTime() - PAUSE_WARNING_INTERVAL_NANOS);
   private volatile long lostAt;
   private volatile boolean connected;
   private volatile boolean subscribed;
@@ -68,7 +71,7 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
-    this.window = new ReceiveWindow(WINDOW_TOLERANCE_FACTOR * settings.receiveMaximum());
+    this.held = new HoldLimit(HOLD_LIMIT_FACTOR * settings.receiveMaximum(), settings.receiveMaximum());
   }
 
   @Override
@@ -145,7 +148,6 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   @Override
   public void connectComplete(boolean reconnect, String serverUri) {
     long session = epoch.incrementAndGet();
-    window.connected(session);
     connected = true;
     subscribed = false;
     // Paho's own flag only reports its automatic reconnects, which are off.
@@ -209,21 +211,30 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   private void connectionLost() {
     connected = false;
     lostAt = epoch.incrementAndGet();
+    held.connectionLost();
   }
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
-    long session = epoch.get();
-    inbox.add(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
-        message.isDuplicate(), clock.instant(), session));
-    if (message.getQos() > 0 && !window.received(session)) {
-      LOG.error("the broker sent more than {} unacknowledged messages on one connection (our receive maximum is {}); "
-          + "disconnecting with reason 'Receive Maximum exceeded' so that the gateway's memory stays bounded",
-          WINDOW_TOLERANCE_FACTOR * settings.receiveMaximum(), settings.receiveMaximum());
-      forceReconnect(MqttReturnCode.RETURN_CODE_RECEIVE_MAXIMUM_EXCEEDED);
+    Duration paused = held.take();
+    if (!paused.isZero()) {
+      reportPause(paused);
     }
+    inbox.add(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
+        message.isDuplicate(), clock.instant(), epoch.get()));
     if (drainScheduled.compareAndSet(false, true)) {
       context.runOnContext(v -> drain());
+    }
+  }
+
+  private void reportPause(Duration paused) {
+    metrics.readingPaused(paused);
+    long now = System.nanoTime();
+    long last = lastPauseWarning.get();
+    if (now - last >= PAUSE_WARNING_INTERVAL_NANOS && lastPauseWarning.compareAndSet(last, now)) {
+      LOG.warn("{} messages held (twice the receive maximum; the broker sends past it under load): stopped reading "
+          + "from the broker for {} ms while the store caught up. Pauses within the next minute are only counted "
+          + "(forewarn_gateway_reading_paused_seconds)", held.limit(), paused.toMillis());
     }
   }
 
@@ -236,6 +247,7 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
 
   @Override
   public void acknowledge(InboundMessage message) {
+    held.release();
     if (message.qos() == 0) {
       return;
     }
@@ -245,7 +257,6 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
     }
     try {
       client.messageArrivedComplete(message.messageId(), message.qos());
-      window.acknowledged(message.sessionEpoch());
     } catch (MqttException | RuntimeException e) {
       // The connection dropped between the check and the ack: the broker redelivers, the store dedupes.
       metrics.acknowledgementSkipped();
@@ -290,6 +301,7 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
   @Override
   public Future<Void> stop() {
     stopping = true;
+    held.stopEnforcing();
     connected = false;
     epoch.incrementAndGet();
     if (client == null) {

@@ -20,7 +20,11 @@ public interface TelemetrySource {
   /** Starts connecting (retrying until the broker is there, and after every lost connection). */
   Future<Void> start(Consumer consumer);
 
-  /** Acknowledges a message whose data is committed. Ignored when its connection is gone. */
+  /**
+   * Done with a message: its data is committed, or it is a copy the broker resends. Called once for
+   * every message delivered, it frees the message's place among those held; the PUBACK is sent
+   * only on the connection the message came on, if that is still up.
+   */
   void acknowledge(InboundMessage message);
 
   boolean isConnected();

@@ -35,6 +35,9 @@ public interface GatewayMetrics {
   /** Copies held from a lost connection, dropped because the resumed session redelivers them. */
   void redeliveredCopiesDropped(int messages);
 
+  /** Reading from the broker stopped this long because the gateway held its limit of messages. */
+  void readingPaused(Duration paused);
+
   GatewayMetrics NOOP = new GatewayMetrics() {
     @Override
     public void received(TopicKind kind, boolean redelivered) {}
@@ -52,5 +55,7 @@ public interface GatewayMetrics {
     public void queueDepth(Supplier<Number> depth) {}
     @Override
     public void redeliveredCopiesDropped(int messages) {}
+    @Override
+    public void readingPaused(Duration paused) {}
   };
 }

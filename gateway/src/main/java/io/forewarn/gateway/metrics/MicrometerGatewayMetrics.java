@@ -27,6 +27,7 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   public static final String INGEST_LAG = "forewarn.gateway.ingest.lag";
   public static final String QUEUE_DEPTH = "forewarn.gateway.queue.depth";
   public static final String COPIES_DROPPED = "forewarn.gateway.messages.copies.dropped";
+  public static final String READING_PAUSED = "forewarn.gateway.reading.paused";
 
   private final MeterRegistry registry;
   private final Map<TopicKind, Counter> received = new EnumMap<>(TopicKind.class);
@@ -39,6 +40,7 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   private final Map<WriteOutcome, Timer> writes = new EnumMap<>(WriteOutcome.class);
   private final Timer lag;
   private final Counter copiesDropped;
+  private final Timer readingPaused;
 
   public MicrometerGatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -65,6 +67,9 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
         .publishPercentiles(0.5, 0.99).register(registry);
     copiesDropped = Counter.builder(COPIES_DROPPED)
         .description("copies held from a lost connection, dropped because the resumed session redelivers them")
+        .register(registry);
+    readingPaused = Timer.builder(READING_PAUSED)
+        .description("pauses in reading from the broker because the gateway held twice its receive maximum")
         .register(registry);
   }
 
@@ -114,5 +119,10 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   @Override
   public void redeliveredCopiesDropped(int messages) {
     copiesDropped.increment(messages);
+  }
+
+  @Override
+  public void readingPaused(Duration paused) {
+    readingPaused.record(paused);
   }
 }

@@ -68,7 +68,7 @@ class BoundedQueueIT {
         // the lost connections were dropped: the broker resends them), where keeping them would have
         // reached (RECONNECTS + 1) * RECEIVE_MAXIMUM = 350
         assertThat(deepest.get()).isBetween((long) RECEIVE_MAXIMUM, (long) RECEIVE_MAXIMUM + BATCH);
-        assertThat(metric(port, "forewarn_gateway_messages_copies_dropped_total")).isPositive();
+        assertThat(GatewayMetricsText.value(port, "forewarn_gateway_messages_copies_dropped_total")).isPositive();
 
         // WHEN the database is back, THEN every message is stored exactly once
         dbProxy.restore();
@@ -85,20 +85,7 @@ class BoundedQueueIT {
   }
 
   private static long queueDepth(int port) {
-    return (long) metric(port, "forewarn_gateway_queue_depth");
-  }
-
-  private static double metric(int port, String name) {
-    try {
-      for (String line : ItSupport.get(port, "/metrics").body().split("\n")) {
-        if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-          return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-      return 0;
-    } catch (IllegalStateException e) {
-      return 0;
-    }
+    return (long) GatewayMetricsText.value(port, "forewarn_gateway_queue_depth");
   }
 
   private static void sleep(long ms) {
