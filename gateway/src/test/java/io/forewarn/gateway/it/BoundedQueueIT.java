@@ -9,8 +9,6 @@ import io.forewarn.gateway.app.Gateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,14 +38,7 @@ class BoundedQueueIT {
       env.put("FOREWARN_BATCH_MAX_MESSAGES", String.valueOf(BATCH));
       Gateway gateway = ItSupport.start(env);
       int port = gateway.httpPort();
-      AtomicLong deepest = new AtomicLong();
-      AtomicBoolean sampling = new AtomicBoolean(true);
-      Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-        while (sampling.get()) {
-          deepest.accumulateAndGet(queueDepth(port), Math::max);
-          sleep(50);
-        }
-      });
+      QueueDepthSampler sampler = new QueueDepthSampler(port);
       try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-bounded")) {
         // WHEN the database is unreachable, devices publish, and the broker connection drops again and again
         dbProxy.cut();
@@ -57,7 +48,7 @@ class BoundedQueueIT {
               "{\"ts\":\"" + base.plusMillis(i) + "\",\"metrics\":{\"seq\":" + i + "}}");
         }
         for (int i = 0; i < RECONNECTS; i++) {
-          Eventually.await(Duration.ofSeconds(30), () -> queueDepth(port), n -> n >= RECEIVE_MAXIMUM);
+          Eventually.await(Duration.ofSeconds(30), () -> QueueDepthSampler.depth(port), n -> n >= RECEIVE_MAXIMUM);
           mqttProxy.cut();
           Thread.sleep(300);
           mqttProxy.restore();
@@ -67,7 +58,7 @@ class BoundedQueueIT {
         // THEN it never held more than the receive maximum plus the batch being retried (copies from
         // the lost connections were dropped: the broker resends them), where keeping them would have
         // reached (RECONNECTS + 1) * RECEIVE_MAXIMUM = 350
-        assertThat(deepest.get()).isBetween((long) RECEIVE_MAXIMUM, (long) RECEIVE_MAXIMUM + BATCH);
+        assertThat(sampler.deepest()).isBetween((long) RECEIVE_MAXIMUM, (long) RECEIVE_MAXIMUM + BATCH);
         assertThat(GatewayMetricsText.value(port, "forewarn_gateway_messages_copies_dropped_total")).isPositive();
 
         // WHEN the database is back, THEN every message is stored exactly once
@@ -77,22 +68,10 @@ class BoundedQueueIT {
         assertThat(rows).isEqualTo(MESSAGES);
         assertThat(db.queryLong("SELECT count(DISTINCT (device_id, ts)) FROM telemetry")).isEqualTo(MESSAGES);
       } finally {
-        sampling.set(false);
-        sampler.join();
+        sampler.close();
         gateway.stop().await();
       }
     }
   }
 
-  private static long queueDepth(int port) {
-    return (long) GatewayMetricsText.value(port, "forewarn_gateway_queue_depth");
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,13 +35,7 @@ class ReadingPausesIT {
       env.put("FOREWARN_BATCH_MAX_MESSAGES", "10");
       Gateway gateway = ItSupport.start(env);
       int port = gateway.httpPort();
-      AtomicLong deepest = new AtomicLong();
-      AtomicBoolean sampling = new AtomicBoolean(true);
-      Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-        while (sampling.get()) {
-          deepest.accumulateAndGet((long) GatewayMetricsText.value(port, "forewarn_gateway_queue_depth"), Math::max);
-        }
-      });
+      QueueDepthSampler sampler = new QueueDepthSampler(port);
       try {
         // WHEN publishers send faster than it stores
         Instant base = Instant.now().minusSeconds(3_000);
@@ -60,10 +52,9 @@ class ReadingPausesIT {
         long rows = Eventually.await(Duration.ofSeconds(120), () -> db.queryLong("SELECT count(*) FROM telemetry"),
             n -> n >= total);
         assertThat(rows).isEqualTo(total);
-        assertThat(deepest.get()).isBetween((long) RECEIVE_MAXIMUM, 2L * RECEIVE_MAXIMUM);
+        assertThat(sampler.deepest()).isBetween((long) RECEIVE_MAXIMUM, 2L * RECEIVE_MAXIMUM);
       } finally {
-        sampling.set(false);
-        sampler.join();
+        sampler.close();
         gateway.stop().await();
       }
     }
