@@ -3,8 +3,9 @@ package io.forewarn.gateway.ingest;
 import java.time.Duration;
 
 /**
- * How the gateway talks to the broker. {@code receiveMaximum} bounds the unacknowledged messages the
- * broker sends us per connection, and with it the gateway's in-memory queue (IngestVerticle).
+ * How the gateway talks to the broker. {@code receiveMaximum} asks the broker to keep at most this
+ * many messages unacknowledged per connection; Mosquitto 2.0 does not hold to it once PUBACKs flow,
+ * so the gateway also stops reading at twice this many held ({@link HoldLimit}).
  */
 public record MqttSettings(
     String uri,
