@@ -167,12 +167,12 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
         @Override
         public void onFailure(IMqttToken token, Throwable cause) {
           LOG.error("subscribe failed: {}; reconnecting", cause.getMessage());
-          forceReconnect(MqttReturnCode.RETURN_CODE_UNSPECIFIED_ERROR);
+          forceReconnect();
         }
       }, new MqttProperties());
     } catch (MqttException e) {
       LOG.error("subscribe failed: {}; reconnecting", e.getMessage());
-      forceReconnect(MqttReturnCode.RETURN_CODE_UNSPECIFIED_ERROR);
+      forceReconnect();
     }
   }
 
@@ -181,11 +181,11 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
    * is decided, hence the hop; and it reports no loss for a disconnect we ask for, so this does what
    * {@link #disconnected} does.
    */
-  private void forceReconnect(int reasonCode) {
-    context.runOnContext(v -> disconnectAndReconnect(reasonCode));
+  private void forceReconnect() {
+    context.runOnContext(v -> disconnectAndReconnect());
   }
 
-  private void disconnectAndReconnect(int reasonCode) {
+  private void disconnectAndReconnect() {
     if (!connected || stopping) {
       return;
     }
@@ -194,17 +194,17 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
       client.disconnect(DISCONNECT_TIMEOUT_MS, null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-          vertx.setTimer(FIRST_RETRY_MS, t -> connect());
+          reconnectSoon();
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable cause) {
-          vertx.setTimer(FIRST_RETRY_MS, t -> connect());
+          reconnectSoon();
         }
-      }, reasonCode, new MqttProperties());
+      }, MqttReturnCode.RETURN_CODE_UNSPECIFIED_ERROR, new MqttProperties());
     } catch (MqttException e) {
       LOG.debug("disconnect before reconnect failed", e);
-      vertx.setTimer(FIRST_RETRY_MS, t -> connect());
+      reconnectSoon();
     }
   }
 
@@ -279,8 +279,12 @@ public final class PahoTelemetrySource implements TelemetrySource, MqttCallback 
           : response.getException() != null ? response.getException().getMessage()
               : "code " + response.getReturnCode(),
           FIRST_RETRY_MS);
-      vertx.setTimer(FIRST_RETRY_MS, t -> connect());
+      reconnectSoon();
     }
+  }
+
+  private void reconnectSoon() {
+    vertx.setTimer(FIRST_RETRY_MS, t -> connect());
   }
 
   @Override
