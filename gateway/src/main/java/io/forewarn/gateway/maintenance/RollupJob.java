@@ -1,12 +1,21 @@
 package io.forewarn.gateway.maintenance;
 
 import io.forewarn.common.db.BatchCursor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyInputStream;
 
 /**
  * Keeps {@code telemetry_1m} and {@code telemetry_1h} up to date incrementally (the Apache edition
@@ -26,22 +35,28 @@ public final class RollupJob {
   /** The cursor may not pass the oldest batch that has not settled yet. */
   private static final String UPPER_BOUND = "SELECT coalesce(min(xid)::text, ?) FROM ingest_batches"
       + " WHERE xid >= ?::xid8 AND xid < ?::xid8 AND committed_at > now() - make_interval(secs => ?)";
-  private static final String NEW_BATCHES = "SELECT array_agg(id), min(ts_min), max(ts_max), max(xid::text::bigint),"
-      + " count(*) FROM (SELECT id, ts_min, ts_max, xid FROM ingest_batches WHERE xid >= ?::xid8 AND xid < ?::xid8"
-      + " ORDER BY xid LIMIT " + MAX_BATCHES_PER_RUN + ") b";
-  private static final String DELTA = "CREATE TEMP TABLE rollup_delta ON COMMIT DROP AS"
-      + " SELECT time_bucket('1 minute', x.ts) AS bucket, x.device_id, m.id AS metric_id, min(m.v) AS min,"
-      + " max(m.v) AS max, sum(m.v) AS sum, count(*)::integer AS count FROM telemetry x"
-      + " CROSS JOIN LATERAL unnest(x.metric_ids, x.vals) AS m(id, v)"
-      + " WHERE x.batch_id = ANY(?) AND x.ts >= ? AND x.ts <= ? GROUP BY 1, 2, 3";
+  private static final String NEW_BATCHES = "SELECT array_agg(id ORDER BY xid), array_agg(rows_stored ORDER BY xid),"
+      + " min(ts_min), max(ts_max), max(xid::text::bigint), count(*) FROM (SELECT id, rows_stored, ts_min, ts_max, xid"
+      + " FROM ingest_batches WHERE xid >= ?::xid8 AND xid < ?::xid8 ORDER BY xid LIMIT " + MAX_BATCHES_PER_RUN + ") b";
+  private static final String DELTA_TABLE = "CREATE TEMP TABLE rollup_delta (bucket timestamptz, device_id integer,"
+      + " metric_id smallint, min double precision, max double precision, sum double precision, count integer)"
+      + " ON COMMIT DROP";
+  private static final String DELTA_COPY = "COPY rollup_delta FROM STDIN";
+  /** Partial deltas (see {@link #DEFAULT_FLUSH_GROUPS}) may hold a group more than once: merge them first. */
+  private static final String DELTA_GROUPED = "SELECT bucket, device_id, metric_id, min(min) AS min, max(max) AS max,"
+      + " sum(sum) AS sum, sum(count) AS count FROM rollup_delta GROUP BY 1, 2, 3";
   private static final String MERGE = " ON CONFLICT (device_id, metric_id, bucket) DO UPDATE SET"
       + " min = least(r.min, EXCLUDED.min), max = greatest(r.max, EXCLUDED.max), sum = r.sum + EXCLUDED.sum,"
       + " count = r.count + EXCLUDED.count";
   private static final String MINUTES = "INSERT INTO telemetry_1m AS r (bucket, device_id, metric_id, min, max, sum,"
-      + " count) SELECT bucket, device_id, metric_id, min, max, sum, count FROM rollup_delta" + MERGE;
+      + " count) " + DELTA_GROUPED + MERGE;
   private static final String HOURS = "INSERT INTO telemetry_1h AS r (bucket, device_id, metric_id, min, max, sum,"
       + " count) SELECT time_bucket('1 hour', bucket), device_id, metric_id, min(min), max(max), sum(sum),"
       + " sum(count) FROM rollup_delta GROUP BY 1, 2, 3" + MERGE;
+  /** Raw rows read per COPY: bounds what one read adds to the delta in memory. */
+  public static final int DEFAULT_ROWS_PER_COPY = 100_000;
+  /** Groups held in memory before they go to the temporary table (~50 bytes each). */
+  public static final int DEFAULT_FLUSH_GROUPS = 500_000;
 
   /**
    * How long after its commit a batch is rolled up. Merging needs no closed minutes; a few seconds
@@ -51,10 +66,22 @@ public final class RollupJob {
 
   private final DataSource dataSource;
   private final java.time.Duration settle;
+  private final int rowsPerCopy;
+  private final int flushGroups;
 
   public RollupJob(DataSource dataSource, java.time.Duration settle) {
+    this(dataSource, settle, DEFAULT_ROWS_PER_COPY, DEFAULT_FLUSH_GROUPS);
+  }
+
+  /** With smaller read and memory bounds, so a test can make one run read and flush in parts. */
+  public RollupJob(DataSource dataSource, java.time.Duration settle, int rowsPerCopy, int flushGroups) {
+    if (rowsPerCopy < 1 || flushGroups < 1) {
+      throw new IllegalArgumentException("rowsPerCopy and flushGroups must be positive");
+    }
     this.dataSource = dataSource;
     this.settle = settle;
+    this.rowsPerCopy = rowsPerCopy;
+    this.flushGroups = flushGroups;
   }
 
   /** One run; returns the number of batches rolled up. */
@@ -90,30 +117,74 @@ public final class RollupJob {
       q.setString(2, upper);
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
-        long count = rs.getLong(5);
+        long count = rs.getLong(6);
         if (count == 0) {
           cursor.advance(c, upper);
           return 0;
         }
-        java.sql.Array ids = rs.getArray(1);
-        var from = rs.getTimestamp(2);
-        var to = rs.getTimestamp(3);
-        String next = count < MAX_BATCHES_PER_RUN ? upper : String.valueOf(rs.getLong(4) + 1);
+        Long[] ids = (Long[]) rs.getArray(1).getArray();
+        Integer[] rows = (Integer[]) rs.getArray(2).getArray();
+        Timestamp from = rs.getTimestamp(3);
+        Timestamp to = rs.getTimestamp(4);
+        String next = count < MAX_BATCHES_PER_RUN ? upper : String.valueOf(rs.getLong(5) + 1);
         if (from != null) {
-          try (PreparedStatement delta = c.prepareStatement(DELTA)) {
-            delta.setArray(1, ids);
-            delta.setTimestamp(2, from);
-            delta.setTimestamp(3, to);
-            delta.execute();
-          }
-          try (Statement s = c.createStatement()) {
-            s.executeUpdate(MINUTES);
-            s.executeUpdate(HOURS);
-          }
+          mergeDelta(c, ids, rows, from.toInstant(), to.toInstant());
         }
         cursor.advance(c, next);
         return (int) count;
       }
     }
+  }
+
+  /**
+   * Reads the batches' raw rows by binary COPY, {@code rowsPerCopy} at a time, aggregates them in
+   * the JVM and merges the result into both roll-ups.
+   */
+  private void mergeDelta(Connection c, Long[] ids, Integer[] rows, Instant from, Instant to)
+      throws SQLException {
+    CopyManager copies = c.unwrap(PGConnection.class).getCopyAPI();
+    try (Statement s = c.createStatement()) {
+      s.execute(DELTA_TABLE);
+    }
+    MinuteDelta delta = new MinuteDelta();
+    RawRowReader reader = new RawRowReader();
+    int first = 0;
+    while (first < ids.length) {
+      int end = first;
+      long budget = 0;
+      do {
+        budget += rows[end];
+        end++;
+      } while (end < ids.length && budget + rows[end] <= rowsPerCopy);
+      try {
+        try (InputStream raw = new PGCopyInputStream(copies.copyOut(rawRows(ids, first, end, from, to)))) {
+          reader.readInto(raw, delta);
+        }
+        if (delta.size() >= flushGroups || end == ids.length) {
+          copies.copyIn(DELTA_COPY, new ByteArrayInputStream(delta.toCopyText()), 1 << 16);
+          delta.clear();
+        }
+      } catch (IOException e) {
+        throw new SQLException("roll-up: raw rows or delta could not be copied: " + e.getMessage(), e);
+      }
+      first = end;
+    }
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(MINUTES);
+      s.executeUpdate(HOURS);
+    }
+  }
+
+  /**
+   * COPY takes no bind parameters: the batch ids are numbers and the bounds are formatted here from
+   * {@link Instant}s, so nothing outside this class reaches the SQL text.
+   */
+  private static String rawRows(Long[] ids, int from, int to, Instant tsMin, Instant tsMax) {
+    StringJoiner list = new StringJoiner(",", "'{", "}'::bigint[]");
+    for (int i = from; i < to; i++) {
+      list.add(Long.toString(ids[i]));
+    }
+    return "COPY (SELECT ts, device_id, metric_ids, vals FROM telemetry WHERE batch_id = ANY(" + list
+        + ") AND ts >= '" + tsMin + "'::timestamptz AND ts <= '" + tsMax + "'::timestamptz) TO STDOUT (FORMAT binary)";
   }
 }

@@ -82,15 +82,46 @@ class MaintenanceIT {
       assertThat(runUntilSomething(job)).isEqualTo(1);
     }
     // THEN every minute and hour equals the aggregate of the raw rows: each row counted exactly once
+    assertRollUpsEqualRawAggregate(4);
+    assertThat(db.queryLong("SELECT sum(count) FROM telemetry_1h WHERE device_id = 4")).isEqualTo(12 * 50 * 2);
+  }
+
+  @Test
+  void one_run_reading_and_flushing_in_parts_equals_an_aggregate_of_the_raw_rows() throws Exception {
+    // GIVEN ten batches of device 6, 40 samples each 11 s apart, across minutes and an hour
+    for (int b = 0; b < 10; b++) {
+      db.exec("INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) SELECT"
+          + " '2026-11-23 09:50:00+00'::timestamptz + (g + " + (b * 40) + ") * interval '11 seconds', 6,"
+          + " CASE WHEN g % 3 = 0 THEN '{2,1}'::smallint[] ELSE '{1,2,3}'::smallint[] END,"
+          + " CASE WHEN g % 3 = 0 THEN ARRAY[g * 0.25, -g] ELSE ARRAY[g, " + b + ", g * g / 7.0] END, " + (200 + b)
+          + " FROM generate_series(0, 39) g");
+      db.exec("INSERT INTO ingest_batches (id, gateway, messages, rows_stored, rows_duplicate, rejected, ts_min,"
+          + " ts_max) SELECT " + (200 + b) + ", 'it', 40, 40, 0, 0, min(ts), max(ts) FROM telemetry WHERE batch_id = "
+          + (200 + b));
+    }
+    // WHEN one run reads them 90 rows per COPY and sends its delta to the database every 5 groups
+    RollupJob job = new RollupJob(pool, Duration.ZERO, 90, 5);
+    int done = 0;
+    for (int i = 0; i < 100 && done < 10; i++) {
+      done += job.runOnce();
+    }
+    // THEN the partial deltas were merged into the same figures as the raw rows give
+    assertThat(done).isEqualTo(10);
+    assertRollUpsEqualRawAggregate(6);
+    assertThat(db.queryLong("SELECT sum(count) FROM telemetry_1m WHERE device_id = 6"))
+        .isEqualTo(db.queryLong("SELECT sum(cardinality(metric_ids)) FROM telemetry WHERE device_id = 6"));
+  }
+
+  private static void assertRollUpsEqualRawAggregate(int device) {
     for (String[] t : new String[][] {{"telemetry_1m", "1 minute"}, {"telemetry_1h", "1 hour"}}) {
       assertThat(db.queryLong("SELECT count(*) FROM (SELECT time_bucket('" + t[1] + "', x.ts) AS b, m.id,"
           + " min(m.v) AS mn, max(m.v) AS mx, sum(m.v) AS s, count(*) AS n FROM telemetry x,"
-          + " unnest(x.metric_ids, x.vals) m(id, v) WHERE x.device_id = 4 GROUP BY 1, 2) raw FULL JOIN (SELECT * FROM "
-          + t[0] + " WHERE device_id = 4) r ON r.bucket = raw.b AND r.metric_id = raw.id"
+          + " unnest(x.metric_ids, x.vals) m(id, v) WHERE x.device_id = " + device + " GROUP BY 1, 2) raw FULL JOIN"
+          + " (SELECT * FROM " + t[0] + " WHERE device_id = " + device
+          + ") r ON r.bucket = raw.b AND r.metric_id = raw.id"
           + " WHERE r.bucket IS NULL OR raw.b IS NULL OR r.min <> raw.mn OR r.max <> raw.mx OR r.count <> raw.n"
           + " OR abs(r.sum - raw.s) > 1e-9")).as(t[0]).isZero();
     }
-    assertThat(db.queryLong("SELECT sum(count) FROM telemetry_1h WHERE device_id = 4")).isEqualTo(12 * 50 * 2);
   }
 
   private static int runUntilSomething(RollupJob job) throws Exception {

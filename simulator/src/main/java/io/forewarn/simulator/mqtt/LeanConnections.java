@@ -1,5 +1,6 @@
 package io.forewarn.simulator.mqtt;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -128,7 +129,8 @@ public final class LeanConnections implements PublishChannels {
         string(password);
       }
       out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
+      // Buffered: unbuffered, every PUBACK cost two recv() calls (type byte, then length and id).
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
       byte[] connack = new byte[4];
       in.readFully(connack);
       if (connack[0] != 0x20 || connack[3] != 0) {
