@@ -26,7 +26,8 @@ import org.postgresql.copy.PGCopyInputStream;
  * the merge, so every stored row is counted exactly once: late data is rolled up like any other, and
  * a redelivered duplicate (never stored) is not. Recomputing every touched minute and hour from the
  * raw rows instead read each raw row about twice and every minute row of the current hour at every
- * run (docs/benchmarks.md).
+ * run (docs/benchmarks.md). The delta itself is computed in the JVM ({@link MinuteDelta}) from the
+ * raw rows read by binary COPY; PostgreSQL only merges it.
  */
 public final class RollupJob {
   static final String CURSOR = "rollup";
