@@ -3,6 +3,7 @@ package io.forewarn.gateway.maintenance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -102,11 +103,11 @@ final class MinuteDelta {
 
     private void grow() {
       int capacity = ids.length * 2;
-      ids = java.util.Arrays.copyOf(ids, capacity);
-      min = java.util.Arrays.copyOf(min, capacity);
-      max = java.util.Arrays.copyOf(max, capacity);
-      sum = java.util.Arrays.copyOf(sum, capacity);
-      count = java.util.Arrays.copyOf(count, capacity);
+      ids = Arrays.copyOf(ids, capacity);
+      min = Arrays.copyOf(min, capacity);
+      max = Arrays.copyOf(max, capacity);
+      sum = Arrays.copyOf(sum, capacity);
+      count = Arrays.copyOf(count, capacity);
     }
   }
 }
