@@ -1,5 +1,6 @@
 package io.forewarn.gateway.maintenance;
 
+import io.forewarn.common.db.PgBinaryCopy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +15,6 @@ import java.util.Map;
  * a hash probe per (minute, device) and a short scan of that device's metrics per value.
  */
 final class MinuteDelta {
-  /** PostgreSQL's epoch (2000-01-01) in Unix microseconds: raw timestamps arrive relative to it. */
-  static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
   private static final long MINUTE_MICROS = 60_000_000L;
 
   private record DeviceMinute(long bucketMicros, int deviceId) {}
@@ -50,7 +49,8 @@ final class MinuteDelta {
   byte[] toCopyText() {
     StringBuilder out = new StringBuilder(size * 64);
     groups.forEach((key, aggs) -> {
-      String bucket = Instant.EPOCH.plus(PG_EPOCH_MICROS + key.bucketMicros(), ChronoUnit.MICROS).toString();
+      String bucket = Instant.EPOCH.plus(PgBinaryCopy.PG_EPOCH_OFFSET_MICROS + key.bucketMicros(), ChronoUnit.MICROS)
+          .toString();
       for (int i = 0; i < aggs.n; i++) {
         // Double.toString is the shortest text that parses back to the same double: no value changes.
         out.append(bucket).append('\t').append(key.deviceId()).append('\t').append(aggs.ids[i]).append('\t')

@@ -3,7 +3,7 @@ package io.forewarn.gateway.maintenance;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import io.forewarn.common.db.PgBinaryCopy;
 
 /**
  * Reads {@code COPY (SELECT ts, device_id, metric_ids, vals …) TO STDOUT (FORMAT binary)} row by row
@@ -11,7 +11,6 @@ import java.util.Arrays;
  * formatted by PostgreSQL or parsed here (layout: PostgreSQL manual, COPY, "Binary Format").
  */
 final class RawRowReader {
-  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
   private static final int FIELDS = 4;
 
   private short[] ids = new short[16];
@@ -20,8 +19,7 @@ final class RawRowReader {
   /** Adds every row of the stream to {@code delta}; returns the number of rows. */
   long readInto(InputStream copyOut, MinuteDelta delta) throws IOException {
     DataInputStream in = new DataInputStream(copyOut);
-    byte[] signature = in.readNBytes(SIGNATURE.length);
-    if (!Arrays.equals(signature, SIGNATURE)) {
+    if (!PgBinaryCopy.isSignature(in.readNBytes(PgBinaryCopy.SIGNATURE_BYTES))) {
       throw new IOException("not a binary COPY stream");
     }
     in.readInt(); // flags

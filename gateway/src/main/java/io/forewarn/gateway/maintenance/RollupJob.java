@@ -55,9 +55,9 @@ public final class RollupJob {
       + " count) SELECT time_bucket('1 hour', bucket), device_id, metric_id, min(min), max(max), sum(sum),"
       + " sum(count) FROM rollup_delta GROUP BY 1, 2, 3" + MERGE;
   /** Raw rows read per COPY: bounds what one read adds to the delta in memory. */
-  public static final int DEFAULT_ROWS_PER_COPY = 100_000;
+  private static final int DEFAULT_ROWS_PER_COPY = 100_000;
   /** Groups held in memory before they go to the temporary table (~50 bytes each). */
-  public static final int DEFAULT_FLUSH_GROUPS = 500_000;
+  private static final int DEFAULT_FLUSH_GROUPS = 500_000;
 
   /**
    * How long after its commit a batch is rolled up. Merging needs no closed minutes; a few seconds

@@ -1,5 +1,6 @@
 package io.forewarn.gateway.store;
 
+import io.forewarn.common.db.PgBinaryCopy;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -12,14 +13,8 @@ import java.util.List;
  */
 final class BinaryCopy {
   static final String COLUMNS = "(ts, device_id, metric_ids, vals, batch_id, receive_time)";
-  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-  private static final int HEADER_BYTES = SIGNATURE.length + 4 + 4;
   private static final int TRAILER_BYTES = 2;
   private static final short FIELDS = 6;
-  private static final int INT2_OID = 21;
-  private static final int FLOAT8_OID = 701;
-  /** PostgreSQL timestamps count microseconds from 2000-01-01T00:00:00Z. */
-  private static final long PG_EPOCH_OFFSET_MICROS = 946_684_800_000_000L;
   /** One-dimensional array without nulls: ndim, has-null flag, element type, length, lower bound. */
   private static final int ARRAY_HEADER_BYTES = 20;
   /** Field count, then length-prefixed ts (8), device_id (4), batch_id (8), receive_time (1), two array lengths. */
@@ -29,16 +24,16 @@ final class BinaryCopy {
 
   static byte[] encode(List<BatchPlan.TelemetryRow> rows, long batchId) {
     ByteBuffer out = ByteBuffer.allocate(size(rows));
-    out.put(SIGNATURE).putInt(0).putInt(0); // flags (no OIDs), header extension length
+    out.put(PgBinaryCopy.signature()).putInt(0).putInt(0); // flags (no OIDs), header extension length
     for (BatchPlan.TelemetryRow row : rows) {
       out.putShort(FIELDS);
-      out.putInt(8).putLong(row.tsMicros() - PG_EPOCH_OFFSET_MICROS);
+      out.putInt(8).putLong(row.tsMicros() - PgBinaryCopy.PG_EPOCH_OFFSET_MICROS);
       out.putInt(4).putInt(row.deviceId());
-      putArrayHeader(out, INT2_OID, row.metricIds().length, 2);
+      putArrayHeader(out, PgBinaryCopy.INT2_OID, row.metricIds().length, 2);
       for (short id : row.metricIds()) {
         out.putInt(2).putShort(id);
       }
-      putArrayHeader(out, FLOAT8_OID, row.values().length, 8);
+      putArrayHeader(out, PgBinaryCopy.FLOAT8_OID, row.values().length, 8);
       for (double v : row.values()) {
         out.putInt(8).putDouble(v);
       }
@@ -50,7 +45,7 @@ final class BinaryCopy {
   }
 
   static int size(List<BatchPlan.TelemetryRow> rows) {
-    int size = HEADER_BYTES + TRAILER_BYTES;
+    int size = PgBinaryCopy.HEADER_BYTES + TRAILER_BYTES;
     for (BatchPlan.TelemetryRow row : rows) {
       size += FIXED_ROW_BYTES + row.metricIds().length * (4 + 2) + row.values().length * (4 + 8);
     }

@@ -2,6 +2,7 @@ package io.forewarn.gateway.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.forewarn.common.db.PgBinaryCopy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MinuteDeltaTest {
   private static long pgMicros(String instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(instant)) - MinuteDelta.PG_EPOCH_MICROS;
+    return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(instant)) - PgBinaryCopy.PG_EPOCH_OFFSET_MICROS;
   }
 
   private static String[] lines(MinuteDelta delta) {

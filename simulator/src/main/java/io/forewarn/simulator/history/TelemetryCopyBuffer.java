@@ -1,5 +1,6 @@
 package io.forewarn.simulator.history;
 
+import io.forewarn.common.db.PgBinaryCopy;
 import java.util.Arrays;
 
 /**
@@ -10,11 +11,6 @@ import java.util.Arrays;
  */
 final class TelemetryCopyBuffer {
   static final String COPY_SQL = "COPY telemetry (ts, device_id, metric_ids, vals, batch_id, receive_time) FROM STDIN (FORMAT binary)";
-  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-  /** Microseconds between the Unix epoch and PostgreSQL's epoch (2000-01-01 UTC). */
-  private static final long PG_EPOCH_OFFSET_MICROS = 946_684_800_000_000L;
-  private static final int INT2_OID = 21;
-  private static final int FLOAT8_OID = 701;
   private static final short FIELDS = 6;
 
   private byte[] buf;
@@ -33,9 +29,9 @@ final class TelemetryCopyBuffer {
     rows = 0;
     tsMin = Long.MAX_VALUE;
     tsMax = Long.MIN_VALUE;
-    ensure(SIGNATURE.length + 8);
-    System.arraycopy(SIGNATURE, 0, buf, 0, SIGNATURE.length);
-    pos = SIGNATURE.length;
+    ensure(PgBinaryCopy.HEADER_BYTES);
+    System.arraycopy(PgBinaryCopy.signature(), 0, buf, 0, PgBinaryCopy.SIGNATURE_BYTES);
+    pos = PgBinaryCopy.SIGNATURE_BYTES;
     putInt(0); // flags: no OIDs
     putInt(0); // header extension length
   }
@@ -49,11 +45,11 @@ final class TelemetryCopyBuffer {
     ensure(2 + 12 + 8 + (4 + 20 + 6 * n) + (4 + 20 + 12 * n) + 12 + 5);
     putShort(FIELDS);
     putInt(8);
-    putLong(epochMillis * 1000 - PG_EPOCH_OFFSET_MICROS);
+    putLong(epochMillis * 1000 - PgBinaryCopy.PG_EPOCH_OFFSET_MICROS);
     putInt(4);
     putInt(deviceId);
     putInt(20 + 6 * n);
-    arrayHeader(INT2_OID, n);
+    arrayHeader(PgBinaryCopy.INT2_OID, n);
     for (int i = 0; i < metricIds.length; i++) {
       if (!Double.isNaN(values[i])) {
         putInt(2);
@@ -61,7 +57,7 @@ final class TelemetryCopyBuffer {
       }
     }
     putInt(20 + 12 * n);
-    arrayHeader(FLOAT8_OID, n);
+    arrayHeader(PgBinaryCopy.FLOAT8_OID, n);
     for (double v : values) {
       if (!Double.isNaN(v)) {
         putInt(8);
