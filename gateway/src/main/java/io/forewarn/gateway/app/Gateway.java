@@ -7,6 +7,7 @@ import io.forewarn.gateway.health.HealthVerticle;
 import io.forewarn.gateway.ingest.IngestVerticle;
 import io.forewarn.gateway.ingest.PahoTelemetrySource;
 import io.forewarn.gateway.maintenance.MaintenanceVerticle;
+import io.forewarn.gateway.maintenance.RecentBatches;
 import io.forewarn.gateway.metrics.MicrometerGatewayMetrics;
 import io.forewarn.gateway.store.PgTelemetryStore;
 import io.forewarn.gateway.store.WriterConnection;
@@ -62,9 +63,11 @@ public final class Gateway {
     Clock clock = Clock.systemUTC();
     MicrometerGatewayMetrics metrics = new MicrometerGatewayMetrics(registry);
     PahoTelemetrySource source = new PahoTelemetrySource(vertx, config.mqtt(), metrics, clock);
+    RecentBatches recent = new RecentBatches(config.maintenance().rollupMemoryRows(),
+        config.maintenance().recentBatchesMaxAge(), clock);
     store = new PgTelemetryStore(vertx, new WriterConnection(config.dbUrl(), config.mqtt().clientId()),
-        config.store(), metrics, clock);
-    MaintenanceVerticle maintenance = new MaintenanceVerticle(pool, config.maintenance());
+        config.store(), metrics, clock, recent);
+    MaintenanceVerticle maintenance = new MaintenanceVerticle(pool, config.maintenance(), recent, metrics);
     health = new HealthVerticle(registry, List.of(
         new HealthVerticle.Check("broker", source::isConnected),
         new HealthVerticle.Check("database", () -> maintenance.databaseReachable() || store.isAvailable())),

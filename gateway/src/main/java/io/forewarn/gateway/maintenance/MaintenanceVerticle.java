@@ -1,5 +1,6 @@
 package io.forewarn.gateway.maintenance;
 
+import io.forewarn.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -29,10 +30,12 @@ public final class MaintenanceVerticle extends VerticleBase {
   private boolean rollupRunning;
   private boolean retentionRunning;
 
-  public MaintenanceVerticle(DataSource dataSource, MaintenanceSettings settings) {
+  public MaintenanceVerticle(DataSource dataSource, MaintenanceSettings settings, RecentBatches recent,
+      GatewayMetrics metrics) {
     this.dataSource = dataSource;
     this.settings = settings;
-    this.rollups = new RollupJob(dataSource, RollupJob.DEFAULT_SETTLE);
+    this.rollups = new RollupJob(dataSource, RollupJob.DEFAULT_SETTLE, recent);
+    metrics.rollupRows(rollups::rowsFromMemory, rollups::rowsReadBack, recent::rows);
     this.retention = new RetentionJob(dataSource, settings);
   }
 

@@ -1,6 +1,8 @@
 package io.forewarn.gateway.maintenance;
 
 import io.forewarn.common.db.BatchCursor;
+import io.forewarn.common.db.PgBinaryCopy;
+import io.forewarn.gateway.store.TelemetryRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -26,8 +30,9 @@ import org.postgresql.copy.PGCopyInputStream;
  * the merge, so every stored row is counted exactly once: late data is rolled up like any other, and
  * a redelivered duplicate (never stored) is not. Recomputing every touched minute and hour from the
  * raw rows instead read each raw row about twice and every minute row of the current hour at every
- * run (docs/benchmarks.md). The delta itself is computed in the JVM ({@link MinuteDelta}) from the
- * raw rows read by binary COPY; PostgreSQL only merges it.
+ * run (docs/benchmarks.md). The delta itself is computed in the JVM ({@link MinuteDelta}), from the
+ * rows this gateway just wrote ({@link RecentBatches}) or, for the others, the raw rows read back by
+ * binary COPY; PostgreSQL only merges it.
  */
 public final class RollupJob {
   static final String CURSOR = "rollup";
@@ -69,13 +74,18 @@ public final class RollupJob {
   private final java.time.Duration settle;
   private final int rowsPerCopy;
   private final int flushGroups;
+  private final RecentBatches recent;
+  /** Rows aggregated from memory and read back, since the start (only the roll-up's thread writes them). */
+  private volatile long rowsFromMemory;
+  private volatile long rowsReadBack;
 
-  public RollupJob(DataSource dataSource, java.time.Duration settle) {
-    this(dataSource, settle, DEFAULT_ROWS_PER_COPY, DEFAULT_FLUSH_GROUPS);
+  public RollupJob(DataSource dataSource, java.time.Duration settle, RecentBatches recent) {
+    this(dataSource, settle, recent, DEFAULT_ROWS_PER_COPY, DEFAULT_FLUSH_GROUPS);
   }
 
   /** With smaller read and memory bounds, so a test can make one run read and flush in parts. */
-  public RollupJob(DataSource dataSource, java.time.Duration settle, int rowsPerCopy, int flushGroups) {
+  public RollupJob(DataSource dataSource, java.time.Duration settle, RecentBatches recent, int rowsPerCopy,
+      int flushGroups) {
     if (rowsPerCopy < 1 || flushGroups < 1) {
       throw new IllegalArgumentException("rowsPerCopy and flushGroups must be positive");
     }
@@ -83,6 +93,15 @@ public final class RollupJob {
     this.settle = settle;
     this.rowsPerCopy = rowsPerCopy;
     this.flushGroups = flushGroups;
+    this.recent = recent;
+  }
+
+  public long rowsFromMemory() {
+    return rowsFromMemory;
+  }
+
+  public long rowsReadBack() {
+    return rowsReadBack;
   }
 
   /** One run; returns the number of batches rolled up. */
@@ -138,8 +157,9 @@ public final class RollupJob {
   }
 
   /**
-   * Reads the batches' raw rows by binary COPY, {@code rowsPerCopy} at a time, aggregates them in
-   * the JVM and merges the result into both roll-ups.
+   * Aggregates the batches' rows in the JVM, from {@link RecentBatches} where this gateway still holds
+   * them, otherwise read back by binary COPY {@code rowsPerCopy} at a time, and merges the result
+   * into both roll-ups.
    */
   private void mergeDelta(Connection c, Long[] ids, Integer[] rows, Instant from, Instant to)
       throws SQLException {
@@ -148,43 +168,72 @@ public final class RollupJob {
       s.execute(DELTA_TABLE);
     }
     MinuteDelta delta = new MinuteDelta();
+    List<Long> readBackIds = new ArrayList<>();
+    List<Integer> readBackRows = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      List<TelemetryRow> kept = recent.take(ids[i]);
+      if (kept == null) {
+        readBackIds.add(ids[i]);
+        readBackRows.add(rows[i]);
+        continue;
+      }
+      for (TelemetryRow row : kept) {
+        delta.add(row.tsMicros() - PgBinaryCopy.PG_EPOCH_OFFSET_MICROS, row.deviceId(), row.metricIds(),
+            row.values(), row.metricIds().length);
+      }
+      rowsFromMemory += kept.size();
+      flushIfFull(copies, delta);
+    }
     RawRowReader reader = new RawRowReader();
     int first = 0;
-    while (first < ids.length) {
+    while (first < readBackIds.size()) {
       int end = first;
       long budget = 0;
       do {
-        budget += rows[end];
+        budget += readBackRows.get(end);
         end++;
-      } while (end < ids.length && budget + rows[end] <= rowsPerCopy);
-      try {
-        try (InputStream raw = new PGCopyInputStream(copies.copyOut(rawRows(ids, first, end, from, to)))) {
-          reader.readInto(raw, delta);
-        }
-        if (delta.size() >= flushGroups || end == ids.length) {
-          copies.copyIn(DELTA_COPY, new ByteArrayInputStream(delta.toCopyText()), 1 << 16);
-          delta.clear();
-        }
+      } while (end < readBackIds.size() && budget + readBackRows.get(end) <= rowsPerCopy);
+      try (InputStream raw = new PGCopyInputStream(copies.copyOut(rawRows(readBackIds.subList(first, end), from,
+          to)))) {
+        rowsReadBack += reader.readInto(raw, delta);
       } catch (IOException e) {
-        throw new SQLException("roll-up: raw rows or delta could not be copied: " + e.getMessage(), e);
+        throw new SQLException("roll-up: raw rows could not be read: " + e.getMessage(), e);
       }
+      flushIfFull(copies, delta);
       first = end;
     }
+    flush(copies, delta);
     try (Statement s = c.createStatement()) {
       s.executeUpdate(MINUTES);
       s.executeUpdate(HOURS);
     }
   }
 
+  private void flushIfFull(CopyManager copies, MinuteDelta delta) throws SQLException {
+    if (delta.size() >= flushGroups) {
+      flush(copies, delta);
+    }
+  }
+
+  private static void flush(CopyManager copies, MinuteDelta delta) throws SQLException {
+    if (delta.isEmpty()) {
+      return;
+    }
+    try {
+      copies.copyIn(DELTA_COPY, new ByteArrayInputStream(delta.toCopyText()), 1 << 16);
+    } catch (IOException e) {
+      throw new SQLException("roll-up: delta could not be copied: " + e.getMessage(), e);
+    }
+    delta.clear();
+  }
+
   /**
    * COPY takes no bind parameters: the batch ids are numbers and the bounds are formatted here from
    * {@link Instant}s, so nothing outside this class reaches the SQL text.
    */
-  private static String rawRows(Long[] ids, int from, int to, Instant tsMin, Instant tsMax) {
+  private static String rawRows(List<Long> ids, Instant tsMin, Instant tsMax) {
     StringJoiner list = new StringJoiner(",", "'{", "}'::bigint[]");
-    for (int i = from; i < to; i++) {
-      list.add(Long.toString(ids[i]));
-    }
+    ids.forEach(id -> list.add(Long.toString(id)));
     return "COPY (SELECT ts, device_id, metric_ids, vals FROM telemetry WHERE batch_id = ANY(" + list
         + ") AND ts >= '" + tsMin + "'::timestamptz AND ts <= '" + tsMax + "'::timestamptz) TO STDOUT (FORMAT binary)";
   }

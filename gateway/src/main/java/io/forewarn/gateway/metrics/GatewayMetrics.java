@@ -38,6 +38,12 @@ public interface GatewayMetrics {
   /** Reading from the broker stopped this long because the gateway held its limit of messages. */
   void readingPaused(Duration paused);
 
+  /**
+   * The roll-up's raw rows by where they came from: this gateway's memory or read back from the
+   * database; and the rows held in memory for it now.
+   */
+  void rollupRows(Supplier<Number> fromMemory, Supplier<Number> readBack, Supplier<Number> held);
+
   GatewayMetrics NOOP = new GatewayMetrics() {
     @Override
     public void received(TopicKind kind, boolean redelivered) {}
@@ -57,5 +63,7 @@ public interface GatewayMetrics {
     public void redeliveredCopiesDropped(int messages) {}
     @Override
     public void readingPaused(Duration paused) {}
+    @Override
+    public void rollupRows(Supplier<Number> fromMemory, Supplier<Number> readBack, Supplier<Number> held) {}
   };
 }

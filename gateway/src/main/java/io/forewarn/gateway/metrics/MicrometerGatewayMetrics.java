@@ -4,11 +4,14 @@ import io.forewarn.common.telemetry.RejectReason;
 import io.forewarn.common.telemetry.TopicKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,8 +31,11 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   public static final String QUEUE_DEPTH = "forewarn.gateway.queue.depth";
   public static final String COPIES_DROPPED = "forewarn.gateway.messages.copies.dropped";
   public static final String READING_PAUSED = "forewarn.gateway.reading.paused";
+  public static final String ROLLUP_ROWS = "forewarn.gateway.rollup.rows";
+  public static final String ROLLUP_ROWS_HELD = "forewarn.gateway.rollup.rows.held";
 
   private final MeterRegistry registry;
+  private final List<Object> strongReferences = new ArrayList<>();
   private final Map<TopicKind, Counter> received = new EnumMap<>(TopicKind.class);
   private final Counter redelivered;
   private final Counter acknowledged;
@@ -114,6 +120,19 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   @Override
   public void queueDepth(Supplier<Number> depth) {
     Gauge.builder(QUEUE_DEPTH, depth).description("messages received and not yet acknowledged").register(registry);
+  }
+
+  @Override
+  public void rollupRows(Supplier<Number> fromMemory, Supplier<Number> readBack, Supplier<Number> held) {
+    // A function counter holds its object weakly; these suppliers have no other holder.
+    strongReferences.add(fromMemory);
+    strongReferences.add(readBack);
+    FunctionCounter.builder(ROLLUP_ROWS, fromMemory, n -> n.get().doubleValue()).tag("source", "memory")
+        .description("raw rows rolled up, by where they came from").register(registry);
+    FunctionCounter.builder(ROLLUP_ROWS, readBack, n -> n.get().doubleValue()).tag("source", "database")
+        .description("raw rows rolled up, by where they came from").register(registry);
+    Gauge.builder(ROLLUP_ROWS_HELD, held).description("rows this gateway wrote, held for the roll-up")
+        .register(registry);
   }
 
   @Override

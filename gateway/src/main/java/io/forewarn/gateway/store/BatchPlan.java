@@ -23,9 +23,6 @@ final class BatchPlan {
   record RejectRow(Instant receivedAt, String topic, String device, RejectReason reason, String detail,
       boolean partial, byte[] payload, int payloadSize) {}
 
-  /** One telemetry row; {@code metricIds} ascending, {@code values} aligned with them. */
-  record TelemetryRow(int deviceId, long tsMicros, short[] metricIds, double[] values, boolean receiveTime) {}
-
   final List<TelemetryRow> telemetry = new ArrayList<>();
   final List<StatusRow> statuses = new ArrayList<>();
   final List<RejectRow> rejects = new ArrayList<>();

@@ -22,10 +22,10 @@ final class BinaryCopy {
 
   private BinaryCopy() {}
 
-  static byte[] encode(List<BatchPlan.TelemetryRow> rows, long batchId) {
+  static byte[] encode(List<TelemetryRow> rows, long batchId) {
     ByteBuffer out = ByteBuffer.allocate(size(rows));
     out.put(PgBinaryCopy.signature()).putInt(0).putInt(0); // flags (no OIDs), header extension length
-    for (BatchPlan.TelemetryRow row : rows) {
+    for (TelemetryRow row : rows) {
       out.putShort(FIELDS);
       out.putInt(8).putLong(row.tsMicros() - PgBinaryCopy.PG_EPOCH_OFFSET_MICROS);
       out.putInt(4).putInt(row.deviceId());
@@ -44,9 +44,9 @@ final class BinaryCopy {
     return out.array();
   }
 
-  static int size(List<BatchPlan.TelemetryRow> rows) {
+  static int size(List<TelemetryRow> rows) {
     int size = PgBinaryCopy.HEADER_BYTES + TRAILER_BYTES;
-    for (BatchPlan.TelemetryRow row : rows) {
+    for (TelemetryRow row : rows) {
       size += FIXED_ROW_BYTES + row.metricIds().length * (4 + 2) + row.values().length * (4 + 8);
     }
     return size;

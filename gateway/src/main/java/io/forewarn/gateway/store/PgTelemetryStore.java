@@ -38,6 +38,7 @@ public final class PgTelemetryStore implements TelemetryStore {
   private final GatewayMetrics metrics;
   private final Clock clock;
   private final BatchWriter writer;
+  private final CommittedRowsListener committedRows;
   private final NameDirectory devices = new NameDirectory("devices", "external_id", ", registered_by", ", 'auto'");
   private final NameDirectory metricNames = new NameDirectory("metrics", "name", "", "");
   private final Map<Integer, Instant> lastSeen = new HashMap<>();
@@ -46,12 +47,19 @@ public final class PgTelemetryStore implements TelemetryStore {
 
   public PgTelemetryStore(Vertx vertx, WriterConnection connection, StoreSettings settings, GatewayMetrics metrics,
       Clock clock) {
+    this(vertx, connection, settings, metrics, clock, CommittedRowsListener.NONE);
+  }
+
+  /** @param committedRows told of every batch whose rows were all stored as planned, after the commit */
+  public PgTelemetryStore(Vertx vertx, WriterConnection connection, StoreSettings settings, GatewayMetrics metrics,
+      Clock clock, CommittedRowsListener committedRows) {
     this.executor = vertx.createSharedWorkerExecutor("forewarn-db-writer", 1, 10, TimeUnit.MINUTES);
     this.connection = connection;
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
     this.writer = new BatchWriter(settings.gatewayName());
+    this.committedRows = committedRows;
   }
 
   @Override
@@ -99,6 +107,9 @@ public final class PgTelemetryStore implements TelemetryStore {
     if (flushLastSeen) {
       lastSeen.clear();
       lastSeenFlushedAt = now;
+    }
+    if (stored.rowsDuplicate() == 0 && stored.rowsStored() > 0) {
+      committedRows.committed(stored.batchId(), plan.telemetry);
     }
     Instant committed = clock.instant();
     plan.deviceTimestamps.forEach(ts -> metrics.ingestLag(Duration.between(ts, committed)));

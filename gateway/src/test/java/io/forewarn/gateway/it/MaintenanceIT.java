@@ -6,15 +6,23 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.forewarn.common.db.Database;
 import io.forewarn.common.testing.TestDatabase;
 import io.forewarn.gateway.maintenance.MaintenanceSettings;
+import io.forewarn.gateway.maintenance.RecentBatches;
 import io.forewarn.gateway.maintenance.RetentionJob;
 import io.forewarn.gateway.maintenance.RollupJob;
+import io.forewarn.gateway.store.TelemetryRow;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Roll-ups and retention on the Apache edition, against real TimescaleDB. */
 class MaintenanceIT {
+  /** Every batch is read back from the database. */
+  private static final RecentBatches NOTHING_KEPT = new RecentBatches(0, Duration.ZERO, Clock.systemUTC());
   private static TestDatabase db;
   private static HikariDataSource pool;
 
@@ -44,7 +52,7 @@ class MaintenanceIT {
     // GIVEN two samples in one minute for device 1
     batch(1, "('2026-11-20 10:00:10+00', 1, '{1,2}', '{1,10}', $B), ('2026-11-20 10:00:50+00', 1, '{1}', '{3}', $B)",
         "2026-11-20 10:00:10+00", "2026-11-20 10:00:50+00");
-    RollupJob job = new RollupJob(pool, java.time.Duration.ZERO);
+    RollupJob job = new RollupJob(pool, Duration.ZERO, NOTHING_KEPT);
     // WHEN the roll-up runs (a writing transaction elsewhere in the cluster may hold the horizon back briefly)
     assertThat(runUntilSomething(job)).isEqualTo(1);
     // THEN min/max/sum/count per metric and minute are right, and the hour too
@@ -68,7 +76,7 @@ class MaintenanceIT {
   void merged_roll_ups_equal_an_aggregate_of_the_raw_rows_after_many_runs() throws Exception {
     // GIVEN twelve batches of device 4, each 50 samples 7 s apart, crossing minutes and an hour, with a
     // late one back in the first minute; each batch rolled up by its own run
-    RollupJob job = new RollupJob(pool, Duration.ZERO);
+    RollupJob job = new RollupJob(pool, Duration.ZERO, NOTHING_KEPT);
     for (int b = 0; b < 12; b++) {
       int offsetSeconds = b == 11 ? 3 : b * 350;
       db.exec("INSERT INTO telemetry (ts, device_id, metric_ids, vals, batch_id) SELECT"
@@ -100,7 +108,7 @@ class MaintenanceIT {
           + (200 + b));
     }
     // WHEN one run reads them 90 rows per COPY and sends its delta to the database every 5 groups
-    RollupJob job = new RollupJob(pool, Duration.ZERO, 90, 5);
+    RollupJob job = new RollupJob(pool, Duration.ZERO, NOTHING_KEPT, 90, 5);
     int done = 0;
     for (int i = 0; i < 100 && done < 10; i++) {
       done += job.runOnce();
@@ -110,6 +118,45 @@ class MaintenanceIT {
     assertRollUpsEqualRawAggregate(6);
     assertThat(db.queryLong("SELECT sum(count) FROM telemetry_1m WHERE device_id = 6"))
         .isEqualTo(db.queryLong("SELECT sum(cardinality(metric_ids)) FROM telemetry WHERE device_id = 6"));
+  }
+
+  @Test
+  void rows_kept_in_memory_and_rows_read_back_roll_up_to_the_same_figures_as_the_raw_rows() throws Exception {
+    // GIVEN six batches of device 8 committed by "this gateway", 30 samples each 13 s apart across an
+    // hour; the rows of batches 0, 2 and 4 are kept in memory, the others are not (another gateway's,
+    // or dropped by the bound)
+    RecentBatches recent = new RecentBatches(1_000, Duration.ofMinutes(5), Clock.systemUTC());
+    Instant start = Instant.parse("2026-11-24T09:50:00Z");
+    for (int b = 0; b < 6; b++) {
+      List<TelemetryRow> rows = new ArrayList<>();
+      for (int g = 0; g < 30; g++) {
+        Instant ts = start.plusSeconds((b * 30L + g) * 13);
+        rows.add(new TelemetryRow(8, ts.getEpochSecond() * 1_000_000L, new short[] {1, 2},
+            new double[] {g * 0.5 - b, b * 3.25 - g}, false));
+      }
+      StringBuilder values = new StringBuilder();
+      for (TelemetryRow r : rows) {
+        values.append(values.isEmpty() ? "" : ", ").append("(to_timestamp(").append(r.tsMicros() / 1_000_000)
+            .append("), 8, '{1,2}', ARRAY[").append(r.values()[0]).append(", ").append(r.values()[1])
+            .append("]::float8[], $B)");
+      }
+      batch(300 + b, values.toString(), "2026-11-24 09:50:00+00", "2026-11-24 10:30:00+00");
+      if (b % 2 == 0) {
+        recent.committed(300 + b, rows);
+      }
+    }
+    // WHEN the roll-up runs
+    RollupJob job = new RollupJob(pool, Duration.ZERO, recent);
+    int done = 0;
+    for (int i = 0; i < 100 && done < 6; i++) {
+      done += job.runOnce();
+    }
+    // THEN half the rows came from memory, half were read back, and together they equal the raw rows
+    assertThat(done).isEqualTo(6);
+    assertThat(job.rowsFromMemory()).isEqualTo(90);
+    assertThat(job.rowsReadBack()).isEqualTo(90);
+    assertThat(recent.rows()).isZero();
+    assertRollUpsEqualRawAggregate(8);
   }
 
   private static void assertRollUpsEqualRawAggregate(int device) {
@@ -140,10 +187,10 @@ class MaintenanceIT {
     // GIVEN a batch committed just now
     batch(50, "('2026-11-21 10:00:10+00', 3, '{1}', '{7}', $B)", "2026-11-21 10:00:10+00", "2026-11-21 10:00:10+00");
     // WHEN a roll-up with a one-hour settle time runs  THEN it takes nothing and the cursor stays below it
-    assertThat(new RollupJob(pool, java.time.Duration.ofHours(1)).runOnce()).isZero();
+    assertThat(new RollupJob(pool, Duration.ofHours(1), NOTHING_KEPT).runOnce()).isZero();
     assertThat(db.queryLong("SELECT count(*) FROM telemetry_1m WHERE device_id = 3")).isZero();
     // AND once settled it is rolled up
-    assertThat(runUntilSomething(new RollupJob(pool, java.time.Duration.ZERO))).isEqualTo(1);
+    assertThat(runUntilSomething(new RollupJob(pool, Duration.ZERO, NOTHING_KEPT))).isEqualTo(1);
     assertThat(db.queryLong("SELECT count(*) FROM telemetry_1m WHERE device_id = 3")).isEqualTo(1);
   }
 
@@ -155,7 +202,7 @@ class MaintenanceIT {
     db.exec("INSERT INTO rejected_messages (received_at, topic, reason, payload_size) VALUES"
         + " (now() - interval '30 days', 't', 'malformed_json', 1), (now(), 't', 'malformed_json', 1)");
     MaintenanceSettings settings = new MaintenanceSettings(Duration.ofDays(90), Duration.ofDays(180),
-        Duration.ofDays(730), Duration.ofDays(14), Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofHours(1));
+        Duration.ofDays(730), Duration.ofDays(14), Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofHours(1), 0);
     // WHEN retention runs on the Apache edition
     new RetentionJob(pool, settings).runOnce();
     // THEN the old chunk is gone, the recent row stays, and old rejects are trimmed

@@ -15,9 +15,9 @@ class BinaryCopyTest {
   void encodes_header_rows_and_trailer_as_postgresql_reads_them() {
     // GIVEN two rows, one stamped with the receive time
     Instant ts = Instant.parse("2026-11-23T10:00:00.000123Z");
-    var first = new BatchPlan.TelemetryRow(7, BatchPlan.micros(ts), new short[] {1, 3}, new double[] {2.5, -0.0},
+    var first = new TelemetryRow(7, BatchPlan.micros(ts), new short[] {1, 3}, new double[] {2.5, -0.0},
         false);
-    var second = new BatchPlan.TelemetryRow(8, BatchPlan.micros(ts), new short[] {2}, new double[] {1e300}, true);
+    var second = new TelemetryRow(8, BatchPlan.micros(ts), new short[] {2}, new double[] {1e300}, true);
     // WHEN encoded for batch 42
     byte[] bytes = BinaryCopy.encode(List.of(first, second), 42);
     // THEN the buffer is exactly the computed size and decodes to the same rows
