@@ -184,28 +184,33 @@ public final class RollupJob {
       rowsFromMemory += kept.size();
       flushIfFull(copies, delta);
     }
+    readBack(copies, readBackIds, readBackRows, from, to, delta);
+    flush(copies, delta);
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(MINUTES);
+      s.executeUpdate(HOURS);
+    }
+  }
+
+  /** Reads the rows of {@code ids} by binary COPY into {@code delta}, {@code rowsPerCopy} at a time. */
+  private void readBack(CopyManager copies, List<Long> ids, List<Integer> rows, Instant from, Instant to,
+      MinuteDelta delta) throws SQLException {
     RawRowReader reader = new RawRowReader();
     int first = 0;
-    while (first < readBackIds.size()) {
+    while (first < ids.size()) {
       int end = first;
       long budget = 0;
       do {
-        budget += readBackRows.get(end);
+        budget += rows.get(end);
         end++;
-      } while (end < readBackIds.size() && budget + readBackRows.get(end) <= rowsPerCopy);
-      try (InputStream raw = new PGCopyInputStream(copies.copyOut(rawRows(readBackIds.subList(first, end), from,
-          to)))) {
+      } while (end < ids.size() && budget + rows.get(end) <= rowsPerCopy);
+      try (InputStream raw = new PGCopyInputStream(copies.copyOut(rawRows(ids.subList(first, end), from, to)))) {
         rowsReadBack += reader.readInto(raw, delta);
       } catch (IOException e) {
         throw new SQLException("roll-up: raw rows could not be read: " + e.getMessage(), e);
       }
       flushIfFull(copies, delta);
       first = end;
-    }
-    flush(copies, delta);
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate(MINUTES);
-      s.executeUpdate(HOURS);
     }
   }
 
