@@ -3,9 +3,6 @@ package io.forewarn.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.common.testing.BadPayloadCorpus;
-import io.forewarn.common.testing.TestDatabase;
-import io.forewarn.common.testing.TestMosquitto;
-import io.forewarn.gateway.app.Gateway;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,24 +33,18 @@ class BadInputIT {
   private static final Pattern SUBSCRIBED = Pattern.compile("devices/[^/+#]*/(telemetry|senml|status)");
   private static final String GOOD_DEVICE = "good-seq";
 
-  private static TestDatabase db;
-  private static TestMosquitto broker;
-  private static Gateway gateway;
+  private static GatewayFixture fx;
 
   @BeforeAll
   static void start() {
-    db = TestDatabase.create("gw_bad_input_it");
-    broker = TestMosquitto.start();
-    gateway = ItSupport.start(ItSupport.env(db.jdbcUrl(), broker.uri()));
+    fx = GatewayFixture.start("gw_bad_input_it", Map.of());
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop().await();
+    if (fx != null) {
+      fx.close();
     }
-    broker.close();
-    db.close();
   }
 
   @Test
@@ -73,7 +64,7 @@ class BadInputIT {
     assertThat(byTopic).hasSizeGreaterThanOrEqualTo(100);
     Instant goodBase = now.minusSeconds(3_600);
     int n = 0;
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-hostile")) {
+    try (TestPublisher pub = new TestPublisher(fx.broker.uri(), "it-pub-hostile")) {
       for (Map.Entry<String, BadPayloadCorpus.Case> e : byTopic.entrySet()) {
         pub.publish(e.getKey(), e.getValue().payload());
         pub.publish("devices/" + GOOD_DEVICE + "/telemetry", goodMessage(n, goodBase));
@@ -82,14 +73,14 @@ class BadInputIT {
     }
     int good = n;
     // WHEN the gateway has processed everything
-    Eventually.await(Duration.ofSeconds(90), () -> db.queryLong("SELECT count(*) FROM rejected_messages"),
+    Eventually.await(Duration.ofSeconds(90), () -> fx.db.queryLong("SELECT count(*) FROM rejected_messages"),
         c -> c >= byTopic.size());
     Eventually.await(Duration.ofSeconds(30), () -> goodRows(), c -> c >= good);
 
     // THEN every bad message has exactly one reject row, with its expected reason and partial flag
     Map<String, String> reasons = new HashMap<>();
     Map<String, Boolean> partial = new HashMap<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement();
+    try (Connection c = fx.db.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT topic, reason, partial, payload_size FROM rejected_messages")) {
       while (rs.next()) {
         assertThat(reasons.put(rs.getString(1), rs.getString(2))).as("one reject per message: " + rs.getString(1))
@@ -112,37 +103,39 @@ class BadInputIT {
     assertThat(goodSeqs().nextClearBit(0)).isEqualTo(good);
     // AND only the good parts of partly bad messages were stored for the bad devices; no hostile id got in
     long partialCases = byTopic.values().stream().filter(BadPayloadCorpus.Case::partial).count();
-    assertThat(db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
+    assertThat(fx.db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
         + " WHERE d.external_id LIKE 'bad-%'")).isEqualTo(partialCases);
-    assertThat(db.queryLong("SELECT count(*) FROM devices WHERE external_id !~ '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$'"))
+    assertThat(
+        fx.db.queryLong("SELECT count(*) FROM devices WHERE external_id !~ '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$'"))
         .isZero();
     // AND the gateway is still healthy, counts what it rejected, and the tables are all still there
-    assertThat(ItSupport.get(gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
-    assertThat(ItSupport.get(gateway.httpPort(), "/metrics").body())
+    assertThat(ItSupport.get(fx.gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
+    assertThat(ItSupport.get(fx.gateway.httpPort(), "/metrics").body())
         .contains("forewarn_gateway_messages_rejected_total{partial=\"false\",reason=\"payload_too_large\"}")
         .contains("forewarn_gateway_messages_rejected_total{partial=\"false\",reason=\"bad_device_id\"}");
-    assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename IN ('telemetry', 'devices', 'metrics')"))
+    assertThat(fx.db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename IN ('telemetry', 'devices', 'metrics')"))
         .isEqualTo(3);
   }
 
   @Test
   void stores_a_status_whose_reason_carries_nul_sql_and_a_lone_surrogate() throws Exception {
     // GIVEN a registered device
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-status")) {
+    try (TestPublisher pub = new TestPublisher(fx.broker.uri(), "it-pub-status")) {
       pub.publish("devices/status-hostile/telemetry", "{\"metrics\":{\"a\":1}}");
-      Eventually.await(Duration.ofSeconds(30), () -> db.queryLong(
+      Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong(
           "SELECT count(*) FROM devices WHERE external_id = 'status-hostile'"), c -> c == 1);
       // WHEN its status reason holds what text columns cannot or must not take verbatim
       pub.publish("devices/status-hostile/status",
           "{\"online\":false,\"reason\":\"a\\u0000b'); DROP TABLE devices; --\\ud800\"}");
     }
     // THEN the status is stored, NUL replaced, the rest kept as text
-    long rows = Eventually.await(Duration.ofSeconds(30), () -> db.queryLong("SELECT count(*) FROM device_status s"
+    long rows = Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong("SELECT count(*) FROM device_status s"
         + " JOIN devices d ON d.id = s.device_id WHERE d.external_id = 'status-hostile'"), c -> c >= 1);
     assertThat(rows).isEqualTo(1);
-    assertThat(db.queryLong("SELECT count(*) FROM device_status WHERE reason LIKE 'a?b''); DROP TABLE devices; --%'"))
+    assertThat(
+        fx.db.queryLong("SELECT count(*) FROM device_status WHERE reason LIKE 'a?b''); DROP TABLE devices; --%'"))
         .isEqualTo(1);
-    assertThat(ItSupport.get(gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
+    assertThat(ItSupport.get(fx.gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
   }
 
   /** Good message {@code seq}; every third one also carries hostile fields the decoder must ignore. */
@@ -153,13 +146,13 @@ class BadInputIT {
   }
 
   private static long goodRows() {
-    return db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
+    return fx.db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
         + " WHERE d.external_id = '" + GOOD_DEVICE + "'");
   }
 
   private static BitSet goodSeqs() {
     BitSet seqs = new BitSet();
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+    try (Connection c = fx.db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
         "SELECT vals[1]::int FROM telemetry t JOIN devices d ON d.id = t.device_id WHERE d.external_id = '"
             + GOOD_DEVICE + "'")) {
       while (rs.next()) {

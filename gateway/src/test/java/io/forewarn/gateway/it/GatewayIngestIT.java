@@ -2,9 +2,6 @@ package io.forewarn.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.forewarn.common.testing.TestDatabase;
-import io.forewarn.common.testing.TestMosquitto;
-import io.forewarn.gateway.app.Gateway;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,24 +18,18 @@ import org.junit.jupiter.api.Timeout;
 /** The gateway end to end: real Mosquitto, real TimescaleDB, Paho publishers. Bad input: {@link BadInputIT}. */
 @Timeout(120)
 class GatewayIngestIT {
-  private static TestDatabase db;
-  private static TestMosquitto broker;
-  private static Gateway gateway;
+  private static GatewayFixture fx;
 
   @BeforeAll
   static void start() {
-    db = TestDatabase.create("gw_ingest_it");
-    broker = TestMosquitto.start();
-    gateway = ItSupport.start(ItSupport.env(db.jdbcUrl(), broker.uri()));
+    fx = GatewayFixture.start("gw_ingest_it", Map.of());
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop().await();
+    if (fx != null) {
+      fx.close();
     }
-    broker.close();
-    db.close();
   }
 
   @Test
@@ -47,7 +38,7 @@ class GatewayIngestIT {
     int devices = 20;
     int perDevice = 100;
     Instant base = Instant.now().minusSeconds(600);
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-bulk")) {
+    try (TestPublisher pub = new TestPublisher(fx.broker.uri(), "it-pub-bulk")) {
       for (int i = 0; i < perDevice; i++) {
         for (int d = 0; d < devices; d++) {
           StringBuilder metrics = new StringBuilder();
@@ -61,20 +52,20 @@ class GatewayIngestIT {
     }
     // WHEN the gateway has caught up
     long rows = Eventually.await(Duration.ofSeconds(60),
-        () -> db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
+        () -> fx.db.queryLong("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id"
             + " WHERE d.external_id LIKE 'bulk-%'"),
         n -> n >= devices * perDevice);
     // THEN there is one row per message, 10 values per row, no duplicates, all acknowledged
     assertThat(rows).isEqualTo(devices * perDevice);
-    assertThat(db.queryLong("SELECT sum(cardinality(vals)) FROM telemetry t JOIN devices d ON d.id = t.device_id"
+    assertThat(fx.db.queryLong("SELECT sum(cardinality(vals)) FROM telemetry t JOIN devices d ON d.id = t.device_id"
         + " WHERE d.external_id LIKE 'bulk-%'")).isEqualTo(devices * perDevice * 10L);
-    assertThat(db.queryLong("SELECT count(*) FROM metrics WHERE name LIKE 'bulk_m%'")).isEqualTo(10);
-    assertThat(db.queryLong("SELECT count(*) FROM devices WHERE external_id LIKE 'bulk-%' AND registered_by = 'auto'"
+    assertThat(fx.db.queryLong("SELECT count(*) FROM metrics WHERE name LIKE 'bulk_m%'")).isEqualTo(10);
+    assertThat(fx.db.queryLong("SELECT count(*) FROM devices WHERE external_id LIKE 'bulk-%' AND registered_by = 'auto'"
         + " AND last_seen_at IS NOT NULL")).isBetween(0L, (long) devices);
-    String metrics = ItSupport.get(gateway.httpPort(), "/metrics").body();
+    String metrics = ItSupport.get(fx.gateway.httpPort(), "/metrics").body();
     assertThat(metrics).contains("forewarn_gateway_messages_acknowledged_total")
         .contains("forewarn_gateway_queue_depth");
-    assertThat(ItSupport.get(gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
+    assertThat(ItSupport.get(fx.gateway.httpPort(), "/health").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -84,19 +75,19 @@ class GatewayIngestIT {
     Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).plusNanos(123_456_000);
     String payload = "{\"ts\":\"" + ts + "\",\"metrics\":{\"exact_a\":-67,\"exact_b\":71.2,"
         + "\"exact_c\":1.0E-300,\"exact_d\":1.7976931348623157E308,\"exact_e\":-0.0}}";
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-exact")) {
+    try (TestPublisher pub = new TestPublisher(fx.broker.uri(), "it-pub-exact")) {
       pub.publish("devices/exact-1/telemetry", payload);
       pub.publish("devices/exact-1/telemetry", payload);
       pub.publish("devices/exact-1/telemetry", "{\"metrics\":{\"exact_a\":1}}");
     }
     // WHEN the gateway has stored them
-    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong("SELECT count(*) FROM telemetry t"
+    Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong("SELECT count(*) FROM telemetry t"
         + " JOIN devices d ON d.id = t.device_id WHERE d.external_id = 'exact-1'"), n -> n >= 2);
-    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong(
+    Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong(
         "SELECT coalesce(sum(rows_duplicate), 0) FROM ingest_batches"), n -> n >= 1);
     // THEN the repeated message is one row, its values are bit-for-bit the published ones, and the
     // message without ts is flagged as stamped with the receive time
-    try (Connection c = db.connect(); Statement s = c.createStatement();
+    try (Connection c = fx.db.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT t.ts, m.name, v.val, t.receive_time FROM telemetry t"
             + " JOIN devices d ON d.id = t.device_id, unnest(t.metric_ids, t.vals) AS v(metric_id, val)"
             + " JOIN metrics m ON m.id = v.metric_id WHERE d.external_id = 'exact-1' ORDER BY t.receive_time, m.name")) {
@@ -123,20 +114,20 @@ class GatewayIngestIT {
   @Test
   void stores_senml_and_tracks_device_status() throws Exception {
     Instant t = Instant.now().minusSeconds(30);
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-senml")) {
+    try (TestPublisher pub = new TestPublisher(fx.broker.uri(), "it-pub-senml")) {
       pub.publish("devices/senml-1/senml", "[{\"bn\":\"senml-1:\",\"bt\":" + t.getEpochSecond()
           + ",\"n\":\"sm_temp\",\"u\":\"Cel\",\"v\":21.5},{\"n\":\"sm_hum\",\"v\":40}]");
       pub.publish("devices/senml-1/status", "offline");
     }
-    long rows = Eventually.await(Duration.ofSeconds(30), () -> db.queryLong(
+    long rows = Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong(
         "SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id WHERE d.external_id = 'senml-1'"),
         n -> n >= 1);
     assertThat(rows).isEqualTo(1);
-    assertThat(db.queryLong("SELECT cardinality(vals) FROM telemetry t JOIN devices d ON d.id = t.device_id"
+    assertThat(fx.db.queryLong("SELECT cardinality(vals) FROM telemetry t JOIN devices d ON d.id = t.device_id"
         + " WHERE d.external_id = 'senml-1'")).isEqualTo(2);
-    Eventually.await(Duration.ofSeconds(10), () -> db.queryLong(
+    Eventually.await(Duration.ofSeconds(10), () -> fx.db.queryLong(
         "SELECT count(*) FROM devices WHERE external_id = 'senml-1' AND online = false"), n -> n == 1);
-    assertThat(db.queryLong("SELECT count(*) FROM device_status s JOIN devices d ON d.id = s.device_id"
+    assertThat(fx.db.queryLong("SELECT count(*) FROM device_status s JOIN devices d ON d.id = s.device_id"
         + " WHERE d.external_id = 'senml-1' AND NOT s.online")).isEqualTo(1);
   }
 }

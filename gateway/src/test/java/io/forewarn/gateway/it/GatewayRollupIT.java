@@ -2,9 +2,6 @@ package io.forewarn.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.forewarn.common.testing.TestDatabase;
-import io.forewarn.common.testing.TestMosquitto;
-import io.forewarn.gateway.app.Gateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,26 +14,18 @@ import org.junit.jupiter.api.Timeout;
 /** The roll-up inside a running gateway: from the rows it just wrote, and read back for the others. */
 @Timeout(120)
 class GatewayRollupIT {
-  private static TestDatabase db;
-  private static TestMosquitto broker;
-  private static Gateway gateway;
+  private static GatewayFixture fx;
 
   @BeforeAll
   static void start() {
-    db = TestDatabase.create("gw_rollup_it");
-    broker = TestMosquitto.start();
-    Map<String, String> env = ItSupport.env(db.jdbcUrl(), broker.uri());
-    env.put("FOREWARN_ROLLUP_INTERVAL", "1s");
-    gateway = ItSupport.start(env);
+    fx = GatewayFixture.start("gw_rollup_it", Map.of("FOREWARN_ROLLUP_INTERVAL", "1s"));
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop().await();
+    if (fx != null) {
+      fx.close();
     }
-    broker.close();
-    db.close();
   }
 
   @Test
@@ -44,25 +33,25 @@ class GatewayRollupIT {
       throws Exception {
     // GIVEN 60 messages of three devices over three minutes, then a batch holding a repeated message
     Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
-    try (TestPublisher pub = new TestPublisher(broker.uri(), "it-pub-rollup")) {
+    try (TestPublisher pub = new TestPublisher(fx.broker.uri(), "it-pub-rollup")) {
       for (int i = 0; i < 60; i++) {
         pub.publish("devices/roll-" + (i % 3) + "/telemetry", "{\"ts\":\"" + start.plusSeconds(i * 3L)
             + "\",\"metrics\":{\"roll_a\":" + (i * 0.5 - 7) + ",\"roll_b\":" + (100 - i) + "}}");
       }
-      Eventually.await(Duration.ofSeconds(30), () -> db.queryLong("SELECT count(*) FROM telemetry"), n -> n == 60);
+      Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong("SELECT count(*) FROM telemetry"), n -> n == 60);
       String repeated = "{\"ts\":\"" + start.plusSeconds(1) + "\",\"metrics\":{\"roll_a\":1000}}";
       pub.publish("devices/roll-0/telemetry", repeated);
       pub.publish("devices/roll-0/telemetry", repeated);
     }
     // WHEN the gateway has stored them and its roll-up has caught up
-    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong(
+    Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong(
         "SELECT coalesce(sum(rows_duplicate), 0) FROM ingest_batches"), n -> n >= 1);
-    Eventually.await(Duration.ofSeconds(30), () -> db.queryLong("SELECT coalesce(sum(count), 0) FROM telemetry_1m"),
+    Eventually.await(Duration.ofSeconds(30), () -> fx.db.queryLong("SELECT coalesce(sum(count), 0) FROM telemetry_1m"),
         n -> n == 60 * 2 + 1);
     // THEN every minute equals an aggregate of the raw rows (the repeated message counted once), and
     // each stored row was rolled up once: from memory, or read back when its batch met a duplicate
     // (the two copies usually share a batch; if not, the second stores nothing)
-    assertThat(db.queryLong("SELECT count(*) FROM (SELECT time_bucket('1 minute', x.ts) AS b, x.device_id,"
+    assertThat(fx.db.queryLong("SELECT count(*) FROM (SELECT time_bucket('1 minute', x.ts) AS b, x.device_id,"
         + " m.id, min(m.v) AS mn, max(m.v) AS mx, sum(m.v) AS s, count(*) AS n FROM telemetry x,"
         + " unnest(x.metric_ids, x.vals) m(id, v) GROUP BY 1, 2, 3) raw FULL JOIN telemetry_1m r"
         + " ON r.bucket = raw.b AND r.device_id = raw.device_id AND r.metric_id = raw.id"
@@ -74,7 +63,7 @@ class GatewayRollupIT {
   }
 
   private static double rollupRows(String source) {
-    for (String line : ItSupport.get(gateway.httpPort(), "/metrics").body().split("\n")) {
+    for (String line : ItSupport.get(fx.gateway.httpPort(), "/metrics").body().split("\n")) {
       if (line.startsWith("forewarn_gateway_rollup_rows_total{") && line.contains("source=\"" + source + "\"")) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
