@@ -41,12 +41,13 @@ public final class RecentBatches implements CommittedRowsListener {
 
   @Override
   public synchronized void committed(long batchId, List<TelemetryRow> committed) {
-    dropOlderThan(clock.instant().minus(maxAge));
+    Instant now = clock.instant();
+    dropOlderThan(now.minus(maxAge));
     if (rows + committed.size() > maxRows) {
       notKept++;
       return;
     }
-    batches.put(batchId, new Kept(committed, clock.instant()));
+    batches.put(batchId, new Kept(committed, now));
     rows += committed.size();
   }
 
