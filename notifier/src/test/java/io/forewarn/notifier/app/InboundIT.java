@@ -81,8 +81,7 @@ class InboundIT {
     // GIVEN an SMS planned for later... (the customer is in quiet hours all day long)
     var notifier = h.start("n1");
     long customer = h.customer("+447700900051", null);
-    h.db.exec("UPDATE customer_contact_preferences SET quiet_start = '00:00', quiet_end = '23:59' WHERE customer_id = "
-        + customer);
+    h.quietAllDay(customer);
     h.openDeviceProblem(customer);
     eventually(WAIT,
         () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'") == 1,

@@ -48,8 +48,7 @@ class LifecycleIT {
     // GIVEN an opening SMS held back by quiet hours
     var notifier = h.start("n1");
     long customer = h.customer("+447700900080", null);
-    h.db.exec("UPDATE customer_contact_preferences SET quiet_start = '00:00', quiet_end = '23:59' WHERE customer_id = "
-        + customer);
+    h.quietAllDay(customer);
     long incident = h.openDeviceProblem(customer);
     eventually(WAIT,
         () -> h.queryLong("SELECT count(*) FROM deliveries WHERE channel = 'sms' AND status = 'scheduled'") == 1,

@@ -113,6 +113,17 @@ final class NotifierHarness implements AutoCloseable {
     return id;
   }
 
+  /**
+   * Quiet hours over the whole day but one minute, twelve hours from now in the customer's zone. A
+   * fixed '00:00'-'23:59' left its gap at 23:59, and a test running then saw its SMS go out at once.
+   */
+  void quietAllDay(long customer) {
+    db.exec("UPDATE customer_contact_preferences p SET"
+        + " quiet_end = (now() AT TIME ZONE c.time_zone)::time + interval '12 hours',"
+        + " quiet_start = (now() AT TIME ZONE c.time_zone)::time + interval '12 hours 1 minute'"
+        + " FROM customers c WHERE c.id = p.customer_id AND p.customer_id = " + customer);
+  }
+
   /** A device problem for the customer's (new) device, with its 'opened' outbox row; returns the incident id. */
   long openDeviceProblem(long customer) {
     long device = queryLong("INSERT INTO devices (external_id, customer_id, model) VALUES ('hub-" + customer + "-"
